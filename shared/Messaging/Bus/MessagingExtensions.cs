@@ -1,0 +1,78 @@
+using System.Reflection;
+using ChampionNetwork.Messaging.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChampionNetwork.Messaging.Bus;
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ: consumers from the given assemblies, prefetch and concurrency from
+    /// configuration, short in-memory retries then the <c>_error</c> queue (no delayed redelivery), and the
+    /// in-memory outbox on every consumer so that what a consumer publishes goes out only if it succeeds.
+    /// </summary>
+    public static IHostApplicationBuilder AddChampionMessaging(this IHostApplicationBuilder builder, string connectionName, params Assembly[] consumerAssemblies)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set. Run the platform through the AppHost (./run.sh) or set ConnectionStrings__{connectionName} to an AMQP URI.");
+        var endpoint = RabbitMqEndpoint.Parse(connectionString);
+        var options = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.SectionName));
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            foreach (var assembly in consumerAssemblies)
+            {
+                bus.AddConsumers(assembly);
+            }
+
+            bus.AddConfigureEndpointsCallback((context, _, endpointConfigurator) =>
+            {
+                endpointConfigurator.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<PermanentMessageFailure>();
+                    retry.Intervals(options.RetryIntervalsMs);
+                });
+                endpointConfigurator.UseInMemoryOutbox(context);
+            });
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(endpoint.Host, (ushort)endpoint.Port, endpoint.VirtualHost, connectionName, host =>
+                {
+                    host.Username(endpoint.Username);
+                    host.Password(endpoint.Password);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.PrefetchCount = options.PrefetchCount;
+                rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit ?? options.PrefetchCount;
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The transactional outbox for a service's <typeparamref name="TContext"/>: events added with
+    /// <see cref="OutboxDbContextExtensions.AddIntegrationEvent"/> are committed with the change and
+    /// published afterwards, in order, by <see cref="OutboxRelay{TContext}"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddTransactionalOutbox<TContext>(this IHostApplicationBuilder builder) where TContext : DbContext
+    {
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.SectionName));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxCommitInterceptor>();
+        builder.Services.AddSingleton<IntegrationEventTypes>();
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        return builder;
+    }
+}
+
+/// <summary>Thrown by a consumer for a message that can never succeed; it goes straight to the <c>_error</c> queue.</summary>
+public sealed class PermanentMessageFailure(string message) : Exception(message);
