@@ -1,0 +1,65 @@
+using ChampionNetwork.Messaging.Outbox;
+using ChampionNetwork.Surveys.Campaigns;
+using ChampionNetwork.Surveys.Instruments;
+using ChampionNetwork.Surveys.Responses;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionNetwork.Surveys.Data;
+
+public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(options)
+{
+    public const string ConnectionName = "surveysdb";
+
+    public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<Response> Responses => Set<Response>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<InstrumentVersion>(version =>
+        {
+            version.ToTable("instrument_versions");
+            version.HasKey(v => new { v.InstrumentId, v.Version });
+            version.Property(v => v.InstrumentId).HasColumnName("instrument_id");
+            version.Property(v => v.Version).HasColumnName("version");
+            version.Property(v => v.Title).HasColumnName("title").HasMaxLength(200);
+            version.Property(v => v.PublishedAt).HasColumnName("published_at");
+            version.Property(v => v.Items).HasColumnName("items").AsJsonColumn();
+        });
+
+        modelBuilder.Entity<Campaign>(campaign =>
+        {
+            campaign.ToTable("campaigns");
+            campaign.HasKey(c => c.Id);
+            campaign.Property(c => c.Id).HasColumnName("id").ValueGeneratedNever();
+            campaign.Property(c => c.Title).HasColumnName("title").HasMaxLength(200);
+            campaign.Property(c => c.InstrumentId).HasColumnName("instrument_id");
+            campaign.Property(c => c.InstrumentVersion).HasColumnName("instrument_version");
+            campaign.ComplexProperty(c => c.Window, window =>
+            {
+                window.Property(w => w.OpensAt).HasColumnName("opens_at");
+                window.Property(w => w.ClosesAt).HasColumnName("closes_at");
+            });
+            campaign.Property(c => c.Organisations).HasColumnName("organisations").AsJsonColumn();
+        });
+
+        modelBuilder.Entity<Response>(response =>
+        {
+            response.ToTable("responses");
+            response.HasKey(r => r.Id);
+            response.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+            response.Property(r => r.CampaignId).HasColumnName("campaign_id");
+            response.Property(r => r.InstrumentVersion).HasColumnName("instrument_version");
+            response.Property(r => r.OrganisationCode).HasColumnName("organisation_code").HasMaxLength(32);
+            response.Property(r => r.SubmittedOn).HasColumnName("submitted_on");
+            response.Property(r => r.EventId).HasColumnName("event_id");
+            response.Property(r => r.Answers).HasColumnName("answers").AsJsonColumn();
+            response.HasIndex(r => r.EventId).IsUnique();
+            response.HasIndex(r => new { r.CampaignId, r.OrganisationCode });
+        });
+
+        modelBuilder.AddOutboxMessages();
+    }
+}

@@ -1,0 +1,39 @@
+using ChampionNetwork.Messaging.Bus;
+using ChampionNetwork.Messaging.Outbox;
+using ChampionNetwork.Surveys.Data;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace ChampionNetwork.Surveys.Extensions;
+
+internal static class Extensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(SurveysDb.ConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{SurveysDb.ConnectionName} is not set. Run through the AppHost (./run.sh) or set ConnectionStrings__{SurveysDb.ConnectionName}.");
+
+        builder.Services.AddDbContext<SurveysDb>((services, options) => options
+            .UseNpgsql(connectionString)
+            .UseTransactionalOutbox(services));
+        builder.Services.AddHealthChecks().AddDbContextCheck<SurveysDb>("surveysdb", tags: ["ready"]);
+
+        // The schema must exist before the outbox relay and the bus start: hosted services start in this order.
+        builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.SectionName));
+        builder.Services.AddHostedService<SurveysDbInitializer>();
+
+        builder.AddTransactionalOutbox<SurveysDb>();
+        builder.AddChampionMessaging("eventbus", typeof(Program).Assembly);
+
+
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapApiDocuments(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        return app;
+    }
+}
