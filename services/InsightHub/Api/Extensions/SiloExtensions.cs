@@ -1,0 +1,45 @@
+using System.Net;
+using ChampionNetwork.ServiceDefaults;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace ChampionNetwork.InsightHub.Extensions;
+
+internal static class SiloExtensions
+{
+    /// <summary>
+    /// The Orleans silo, configured from the "Orleans" section exactly as Aspire writes it
+    /// (Orleans__ClusterId, Orleans__Clustering__ProviderType=Redis, Orleans__Clustering__ConnectionName=redis,
+    /// Orleans__GrainStorage__insight__..., Orleans__Endpoints__SiloPort/GatewayPort). Redis clustering and Redis grain
+    /// storage are the defaults, so the silo never silently falls back to in-memory state.
+    /// </summary>
+    public static IHostApplicationBuilder AddInsightSilo(this IHostApplicationBuilder builder)
+    {
+        // Defaults go first among the sources so that appsettings and the environment override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Orleans:ClusterId"] = "championnetwork",
+                ["Orleans:ServiceId"] = "championnetwork",
+                ["Orleans:Clustering:ProviderType"] = "Redis",
+                ["Orleans:Clustering:ConnectionName"] = "redis",
+                ["Orleans:GrainStorage:insight:ProviderType"] = "Redis",
+                ["Orleans:GrainStorage:insight:ConnectionName"] = "redis",
+            },
+        });
+
+        var redis = builder.Configuration.GetConnectionString("redis")
+            ?? throw new InvalidOperationException("ConnectionStrings:redis is not set. Run through the AppHost (./run.sh) or set ConnectionStrings__redis.");
+        builder.Services.AddHealthChecks().AddRedis(redis, name: "redis", tags: [HealthTags.Ready]);
+
+        var endpoints = builder.Configuration.GetSection("Orleans:Endpoints");
+        builder.UseOrleans(silo =>
+        {
+            var siloPort = endpoints.GetValue("SiloPort", 11111);
+            var gatewayPort = endpoints.GetValue("GatewayPort", 30000);
+            var advertised = endpoints["AdvertisedIPAddress"] is { Length: > 0 } address ? IPAddress.Parse(address) : IPAddress.Loopback;
+            silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+        });
+        return builder;
+    }
+}
