@@ -69,7 +69,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         {
             if (inner is JsonException json)
             {
-                return string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
+                // "$.answers[0].value" is reported as "answers[0].value", the same name validation uses.
+                return string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
             }
         }
 

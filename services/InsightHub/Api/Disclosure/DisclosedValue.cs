@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChampionNetwork.InsightHub.Disclosure;
 
 /// <summary>
@@ -15,5 +17,6 @@ public sealed record DisclosedValue(double? Value, string? Qualifier)
 
     public static DisclosedValue Of(double value) => new(value, null);
 
+    [JsonIgnore]
     public bool IsSuppressed => Qualifier == Confidential;
 }

@@ -1,0 +1,63 @@
+extern alias insighthub;
+extern alias surveys;
+using ChampionNetwork.TestInfrastructure;
+using ChampionNetwork.TestInfrastructure.Hosting;
+using ChampionNetwork.TestInfrastructure.Identity;
+using Npgsql;
+
+namespace ChampionNetwork.EndToEnd.Tests;
+
+/// <summary>Surveys and InsightHub, each with its real wiring, on real RabbitMQ, PostgreSQL and Redis.</summary>
+public sealed class Platform : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _surveysSettings;
+
+    private Platform(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix)
+    {
+        SurveysDb = surveysDb;
+        _surveysSettings = ServiceSettings.Surveys(eventBus, surveysDb, Identity);
+        InsightHub = new ServiceUnderTest<insighthub::Program>(ServiceSettings.InsightHub(eventBus, redis, redisKeyPrefix, Identity));
+        Surveys = new ServiceUnderTest<surveys::Program>(_surveysSettings);
+    }
+
+    public TestIdentity Identity { get; } = new();
+
+    public ServiceUnderTest<surveys::Program> Surveys { get; private set; }
+
+    public ServiceUnderTest<insighthub::Program> InsightHub { get; }
+
+    public string SurveysDb { get; }
+
+    public static Platform Start(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix)
+    {
+        var platform = new Platform(eventBus, surveysDb, redis, redisKeyPrefix);
+        platform.InsightHub.Start();
+        platform.Surveys.Start();
+        return platform;
+    }
+
+    public static async Task<Platform> StartAsync(IsolatedServers servers) =>
+        Start(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), servers.RedisConnectionString, servers.RedisKeyPrefix);
+
+    /// <summary>Stops the Surveys host and starts a new one on the same database, as a process restart would.</summary>
+    public async Task RestartSurveysAsync()
+    {
+        await Surveys.DisposeAsync();
+        Surveys = new ServiceUnderTest<surveys::Program>(_surveysSettings);
+        Surveys.Start();
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(SurveysDb);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Surveys.DisposeAsync();
+        await InsightHub.DisposeAsync();
+    }
+}

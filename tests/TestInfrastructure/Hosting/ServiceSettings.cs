@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+using ChampionNetwork.TestInfrastructure.Identity;
+
+namespace ChampionNetwork.TestInfrastructure.Hosting;
+
+/// <summary>
+/// The configuration a service gets from the AppHost (ConnectionStrings__*, Orleans__*, Identity__*), built for
+/// servers and an identity of the test's own.
+/// </summary>
+public static class ServiceSettings
+{
+    public static Dictionary<string, string?> Surveys(Uri eventBus, string surveysDb, TestIdentity identity) =>
+        new(Common(eventBus, identity))
+        {
+            ["ConnectionStrings:surveysdb"] = surveysDb,
+        };
+
+    public static Dictionary<string, string?> InsightHub(Uri eventBus, string redis, string keyPrefix, TestIdentity identity) =>
+        new(Common(eventBus, identity))
+        {
+            ["ConnectionStrings:redis"] = redis,
+            // ServiceId prefixes every Orleans key in Redis (membership and grain state): the test class's own prefix.
+            ["Orleans:ServiceId"] = keyPrefix,
+            ["Orleans:ClusterId"] = keyPrefix,
+            ["Orleans:Endpoints:SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:GatewayPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+    private static Dictionary<string, string?> Common(Uri eventBus, TestIdentity identity) =>
+        new(identity.Settings)
+        {
+            ["ConnectionStrings:eventbus"] = eventBus.ToString(),
+            ["Outbox:PollIntervalMs"] = "250",
+            ["Outbox:MaxBackoffMs"] = "1000",
+            ["Outbox:PublishTimeoutMs"] = "3000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+
+    public static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
