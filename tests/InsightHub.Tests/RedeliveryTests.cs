@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ChampionNetwork.Contracts.Surveys;
+using ChampionNetwork.InsightHub.Grains;
+using ChampionNetwork.TestInfrastructure;
+using ChampionNetwork.TestInfrastructure.Hosting;
+using ChampionNetwork.TestInfrastructure.Identity;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChampionNetwork.InsightHub.Tests;
+
+/// <summary>Delivery is at least once; counting is exactly once. On real RabbitMQ and Redis.</summary>
+public sealed class RedeliveryTests(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
+{
+    private const string Organisation = "S37000008";
+    private readonly TestIdentity _identity = new();
+    private ServiceUnderTest<Program> _hub = null!;
+
+    public Task InitializeAsync()
+    {
+        _hub = new ServiceUnderTest<Program>(ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, _identity));
+        _hub.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
+
+    [Fact]
+    public async Task The_same_InsightSubmitted_delivered_twice_is_counted_once()
+    {
+        var campaign = Guid.NewGuid();
+        var events = Enumerable.Range(1, 5).Select(i => Insight(campaign, value: i)).ToList();
+        var bus = _hub.Services.GetRequiredService<IBus>();
+
+        foreach (var insight in events.Concat(events))
+        {
+            await bus.Publish(insight);
+        }
+
+        var grains = _hub.Services.GetRequiredService<IGrainFactory>();
+        var organisation = grains.GetGrain<IAreaInsightGrain>(Organisation);
+        // Wait until all ten deliveries have been consumed, not just the first five.
+        await Eventually.Returns(
+            async () => await ConsumedCountAsync(),
+            consumed => consumed >= 10,
+            because: "for all ten deliveries to be consumed");
+
+        var tally = (await organisation.GetInsight()).Campaigns.Single(c => c.CampaignId == campaign);
+        Assert.Equal(5, tally.Responses);
+        Assert.Equal(3.0, tally.Items.Single(i => i.ItemId == "valued").Mean);
+
+        foreach (var area in new[] { "S08000015", "S92000003" })
+        {
+            var rolledUp = (await grains.GetGrain<IAreaInsightGrain>(area).GetInsight()).Campaigns.Single(c => c.CampaignId == campaign);
+            Assert.Equal(5, rolledUp.Responses);
+        }
+
+        var analyst = _hub.ClientWithToken(_identity.PolicyAnalyst());
+        var feed = (await analyst.GetFromJsonAsync<JsonNode>(new Uri($"/api/feeds/areas/{Organisation}?campaign={campaign}", UriKind.Relative)))!;
+        Assert.Equal(5, feed["campaigns"]![0]!["responses"]!["value"]!.GetValue<double>());
+    }
+
+    private async Task<long> ConsumedCountAsync()
+    {
+        var metrics = await _hub.CreateClient().GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        // MassTransit's consume histogram, as /metrics serves it: one count per completed consume.
+        return metrics.Split('\n')
+            .Where(line => line.StartsWith("messaging_masstransit_consume_duration_milliseconds_count", StringComparison.Ordinal) && line.Contains("InsightSubmittedConsumer", StringComparison.Ordinal))
+            .Select(line => long.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture))
+            .Sum();
+    }
+
+    private static InsightSubmitted Insight(Guid campaign, int value) => new(
+        Guid.NewGuid(),
+        DateTimeOffset.UtcNow.Date,
+        campaign,
+        Guid.NewGuid(),
+        1,
+        Organisation,
+        [new InsightAnswer("valued", "Employ", ["EMPLOY-S1"], value)]);
+}
