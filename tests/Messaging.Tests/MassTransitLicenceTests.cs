@@ -12,7 +12,7 @@ public sealed class MassTransitLicenceTests
     {
         // Touch both packages' types so their assemblies are loaded.
         _ = typeof(IBus).Assembly;
-        _ = typeof(Bus).Assembly;
+        _ = typeof(global::MassTransit.Bus).Assembly;
         _ = typeof(RabbitMqBusFactoryConfiguratorExtensions).Assembly;
 
         var massTransit = AppDomain.CurrentDomain.GetAssemblies()
@@ -40,7 +40,7 @@ public sealed class MassTransitLicenceTests
     [Fact]
     public void The_MassTransit_assembly_in_use_is_informational_version_8_5_12()
     {
-        var version = typeof(Bus).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        var version = typeof(global::MassTransit.Bus).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
         Assert.StartsWith("8.5.12", version, StringComparison.Ordinal);
     }
 
