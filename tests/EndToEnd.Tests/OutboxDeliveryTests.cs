@@ -21,7 +21,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         var eventBus = await _broker.CreateVirtualHostAsync(TestNames.Unique("outbox"));
         var postgres = await TestServers.PostgresAsync();
         var redis = await TestServers.RedisAsync();
-        _platform = Platform.Start(eventBus, await postgres.CreateDatabaseAsync(TestNames.Unique("surveysdb")), redis.ConnectionString, TestNames.Unique("outbox"));
+        _platform = await Platform.StartAsync(eventBus, await postgres.CreateDatabaseAsync(TestNames.Unique("surveysdb")), redis.ConnectionString, TestNames.Unique("outbox"));
     }
 
     public async Task DisposeAsync()

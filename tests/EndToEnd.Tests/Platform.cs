@@ -28,16 +28,19 @@ public sealed class Platform : IAsyncDisposable
 
     public string SurveysDb { get; }
 
-    public static Platform Start(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix)
+    /// <summary>Starts both services and waits until both report healthy, so no event can miss its queue.</summary>
+    public static async Task<Platform> StartAsync(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix)
     {
         var platform = new Platform(eventBus, surveysDb, redis, redisKeyPrefix);
         platform.InsightHub.Start();
         platform.Surveys.Start();
+        await platform.InsightHub.WaitUntilHealthyAsync();
+        await platform.Surveys.WaitUntilHealthyAsync();
         return platform;
     }
 
     public static async Task<Platform> StartAsync(IsolatedServers servers) =>
-        Start(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), servers.RedisConnectionString, servers.RedisKeyPrefix);
+        await StartAsync(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), servers.RedisConnectionString, servers.RedisKeyPrefix);
 
     /// <summary>Stops the Surveys host and starts a new one on the same database, as a process restart would.</summary>
     public async Task RestartSurveysAsync()

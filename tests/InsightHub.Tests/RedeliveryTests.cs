@@ -17,11 +17,11 @@ public sealed class RedeliveryTests(IsolatedServers servers) : IClassFixture<Iso
     private readonly TestIdentity _identity = new();
     private ServiceUnderTest<Program> _hub = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _hub = new ServiceUnderTest<Program>(ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, _identity));
         _hub.Start();
-        return Task.CompletedTask;
+        await _hub.WaitUntilHealthyAsync();
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();

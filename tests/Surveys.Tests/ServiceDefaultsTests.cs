@@ -16,6 +16,7 @@ public sealed class ServiceDefaultsTests(IsolatedServers servers) : IClassFixtur
     {
         _surveys = new ServiceUnderTest<Program>(ServiceSettings.Surveys(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), new TestIdentity()));
         _surveys.Start();
+        await _surveys.WaitUntilHealthyAsync();
     }
 
     public async Task DisposeAsync() => await _surveys.DisposeAsync();

@@ -23,12 +23,11 @@ public static class MessagingExtensions
         var options = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.Configure<MessagingOptions>(builder.Configuration.GetSection(MessagingOptions.SectionName));
 
-        // The host (and so /health) is not started until every receive endpoint has bound its queue: an event
-        // published before that would find no queue to land in.
+        // The host starts even while the broker is down: the outbox keeps accepting events and the bus connects when it
+        // can. /health (the masstransit-bus check) says when the endpoints are ready; the AppHost's WaitFor uses it.
         builder.Services.Configure<MassTransitHostOptions>(host =>
         {
-            host.WaitUntilStarted = true;
-            host.StartTimeout = TimeSpan.FromSeconds(60);
+            host.WaitUntilStarted = false;
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
 

@@ -37,6 +37,17 @@ public sealed class ServiceUnderTest<TProgram>(IReadOnlyDictionary<string, strin
     /// <summary>Builds and starts the host now (hosted services included), rather than on first request.</summary>
     public void Start() => _ = Server;
 
+    /// <summary>Waits until /health reports Healthy: the bus has bound its queues and every server answers.</summary>
+    public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
+    {
+        var client = CreateClient();
+        await Eventually.Returns(
+            async () => (int)(await client.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode,
+            status => status == 200,
+            timeout ?? TimeSpan.FromSeconds(60),
+            because: $"for {typeof(TProgram).Assembly.GetName().Name} to report healthy");
+    }
+
     public HttpClient ClientWithToken(string? token)
     {
         var client = CreateClient();
