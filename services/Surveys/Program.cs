@@ -1,4 +1,6 @@
+using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Extensions;
+using ChampionNetwork.Surveys.Instruments;
 using ChampionNetwork.Surveys.Responses;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +10,8 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapApiDocuments();
+app.MapInstrumentsApi();
+app.MapCampaignsApi();
 app.MapResponsesApi();
 app.Run();
 

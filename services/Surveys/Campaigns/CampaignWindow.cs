@@ -1,11 +1,7 @@
 namespace ChampionNetwork.Surveys.Campaigns;
 
 /// <summary>When a campaign accepts responses: from <see cref="OpensAt"/> (inclusive) to <see cref="ClosesAt"/> (exclusive).</summary>
-public sealed record CampaignWindow(DateTimeOffset OpensAt, DateTimeOffset ClosesAt)
-{
-    public CampaignStatus StatusAt(DateTimeOffset now) =>
-        now < OpensAt ? CampaignStatus.Scheduled : now < ClosesAt ? CampaignStatus.Open : CampaignStatus.Closed;
-}
+public sealed record CampaignWindow(DateTimeOffset OpensAt, DateTimeOffset ClosesAt);
 
 public enum CampaignStatus
 {

@@ -1,3 +1,4 @@
+using ChampionNetwork.Contracts.Surveys;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Surveys.Instruments;
 
@@ -8,6 +9,12 @@ public static class DemoCampaign
 {
     public static readonly Guid Id = Guid.Parse("0d3c5a8e-1f2b-4c7d-9e6a-5b4f3e2d1c01");
 
+    /// <summary>The demo campaign is open from the start; its opening is announced with it.</summary>
+    public static CampaignOpened OpenedEvent(Campaign campaign, DateTimeOffset now) => new(
+        Guid.NewGuid(), now, campaign.Id, campaign.Title, campaign.InstrumentId, campaign.InstrumentVersion,
+        campaign.Window.OpensAt, campaign.Window.ClosesAt,
+        campaign.Organisations.Select(o => new EligibleHeadcount(o.OrganisationCode, o.EligibleHeadcount)).ToList());
+
     public static Campaign Create(DateTimeOffset now, AreaRegistry areas) => new()
     {
         Id = Id,
@@ -15,6 +22,7 @@ public static class DemoCampaign
         InstrumentId = SampleInstruments.WorkforceWellbeingPulseId,
         InstrumentVersion = 1,
         Window = new CampaignWindow(now.AddDays(-1), now.AddDays(90)),
+        OpeningAnnounced = true,
         // Indicative headcounts for the demo only: every member organisation is invited.
         Organisations = areas.All
             .Where(a => a.Type != AreaType.Country)

@@ -1,6 +1,7 @@
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Instruments;
+using ChampionNetwork.Surveys.Replay;
 using ChampionNetwork.Surveys.Responses;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,14 +11,30 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 {
     public const string ConnectionName = "surveysdb";
 
+    public DbSet<Instrument> Instruments => Set<Instrument>();
+
     public DbSet<InstrumentVersion> InstrumentVersions => Set<InstrumentVersion>();
 
     public DbSet<Campaign> Campaigns => Set<Campaign>();
 
     public DbSet<Response> Responses => Set<Response>();
 
+    public DbSet<ResponseLedgerEntry> ResponseLedger => Set<ResponseLedgerEntry>();
+
+    public DbSet<ProcessedReplay> ProcessedReplays => Set<ProcessedReplay>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Instrument>(instrument =>
+        {
+            instrument.ToTable("instruments");
+            instrument.HasKey(i => i.Id);
+            instrument.Property(i => i.Id).HasColumnName("id").ValueGeneratedNever();
+            instrument.Property(i => i.Title).HasColumnName("title").HasMaxLength(200);
+            instrument.Property(i => i.Description).HasColumnName("description").HasMaxLength(2000);
+            instrument.Property(i => i.CreatedAt).HasColumnName("created_at");
+        });
+
         modelBuilder.Entity<InstrumentVersion>(version =>
         {
             version.ToTable("instrument_versions");
@@ -27,6 +44,7 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
             version.Property(v => v.Title).HasColumnName("title").HasMaxLength(200);
             version.Property(v => v.PublishedAt).HasColumnName("published_at");
             version.Property(v => v.Items).HasColumnName("items").AsJsonColumn();
+            version.HasOne<Instrument>().WithMany().HasForeignKey(v => v.InstrumentId);
         });
 
         modelBuilder.Entity<Campaign>(campaign =>
@@ -43,6 +61,8 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
                 window.Property(w => w.ClosesAt).HasColumnName("closes_at");
             });
             campaign.Property(c => c.Organisations).HasColumnName("organisations").AsJsonColumn();
+            campaign.Property(c => c.OpeningAnnounced).HasColumnName("opening_announced");
+            campaign.Property(c => c.ClosingAnnounced).HasColumnName("closing_announced");
         });
 
         modelBuilder.Entity<Response>(response =>
@@ -58,6 +78,23 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
             response.Property(r => r.Answers).HasColumnName("answers").AsJsonColumn();
             response.HasIndex(r => r.EventId).IsUnique();
             response.HasIndex(r => new { r.CampaignId, r.OrganisationCode });
+        });
+
+        // The ledger is deliberately unrelated to responses: no foreign key, no id, no time. See ResponseLedger.
+        modelBuilder.Entity<ResponseLedgerEntry>(entry =>
+        {
+            entry.ToTable("response_ledger");
+            entry.HasKey(e => e.Entry);
+            entry.Property(e => e.Entry).HasColumnName("entry");
+        });
+
+        modelBuilder.Entity<ProcessedReplay>(replay =>
+        {
+            replay.ToTable("processed_replays");
+            replay.HasKey(r => r.ReplayEventId);
+            replay.Property(r => r.ReplayEventId).HasColumnName("replay_event_id").ValueGeneratedNever();
+            replay.Property(r => r.CampaignId).HasColumnName("campaign_id");
+            replay.Property(r => r.Responses).HasColumnName("responses");
         });
 
         modelBuilder.AddOutboxMessages();

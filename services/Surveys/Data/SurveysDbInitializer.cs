@@ -1,3 +1,4 @@
+using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Instruments;
@@ -19,14 +20,18 @@ internal sealed partial class SurveysDbInitializer(
         var db = scope.ServiceProvider.GetRequiredService<SurveysDb>();
         await db.Database.EnsureCreatedAsync(cancellationToken);
 
-        if (!demoData.Value.Enabled || await db.InstrumentVersions.AnyAsync(cancellationToken))
+        if (!demoData.Value.Enabled || await db.Instruments.AnyAsync(cancellationToken))
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        db.InstrumentVersions.Add(SampleInstruments.WorkforceWellbeingPulse(now));
-        db.Campaigns.Add(DemoCampaign.Create(now, AreaRegistry.Default));
+        var pulse = SampleInstruments.WorkforceWellbeingPulse(now);
+        db.Instruments.Add(new Instrument { Id = pulse.InstrumentId, Title = pulse.Title, Description = SampleInstruments.PulseDescription, CreatedAt = now });
+        db.InstrumentVersions.Add(pulse);
+        var demo = DemoCampaign.Create(now, AreaRegistry.Default);
+        db.Campaigns.Add(demo);
+        db.AddIntegrationEvent(DemoCampaign.OpenedEvent(demo, now));
         await db.SaveChangesAsync(cancellationToken);
         LogSeeded(DemoCampaign.Id);
     }

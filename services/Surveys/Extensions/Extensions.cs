@@ -1,6 +1,8 @@
 using ChampionNetwork.Messaging.Bus;
 using ChampionNetwork.Messaging.Outbox;
+using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Data;
+using ChampionNetwork.Surveys.Responses;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
@@ -25,6 +27,18 @@ internal static class Extensions
         builder.AddTransactionalOutbox<SurveysDb>();
         builder.AddChampionMessaging("eventbus", typeof(Program).Assembly);
 
+
+        builder.Services.Configure<AnonymityOptions>(options =>
+        {
+            builder.Configuration.GetSection(AnonymityOptions.SectionName).Bind(options);
+            if (builder.Environment.IsDevelopment())
+            {
+                options.DevelopmentFallbackKey ??= builder.Configuration["Identity:SigningKey"];
+            }
+        });
+        builder.Services.AddSingleton<ResponseLedger>();
+        builder.Services.AddSingleton<CampaignScheduler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CampaignScheduler>());
 
         builder.Services.AddOpenApi();
         return builder;

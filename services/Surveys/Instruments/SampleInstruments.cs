@@ -8,6 +8,8 @@ public static class SampleInstruments
 {
     public static readonly Guid WorkforceWellbeingPulseId = Guid.Parse("5e1f3a52-7b0c-4c53-9a7e-2f4b8d1c6a01");
 
+    public const string PulseDescription = "A short, anonymous pulse of how health and social care staff are doing, tagged to the Action Plan's outcomes.";
+
     public static InstrumentVersion WorkforceWellbeingPulse(DateTimeOffset publishedAt) => new()
     {
         InstrumentId = WorkforceWellbeingPulseId,

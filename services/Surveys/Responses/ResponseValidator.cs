@@ -1,6 +1,7 @@
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Instruments;
+using ChampionNetwork.Surveys.Validation;
 
 namespace ChampionNetwork.Surveys.Responses;
 
@@ -12,34 +13,25 @@ internal static class ResponseValidator
 {
     public static Dictionary<string, string[]> Validate(ResponseSubmission submission, Campaign campaign, InstrumentVersion instrument, AreaRegistry areas)
     {
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-
-            list.Add(message);
-        }
+        var errors = new ValidationErrors();
 
         if (string.IsNullOrWhiteSpace(submission.OrganisationCode))
         {
-            Add("organisationCode", "The organisation's GSS code is required.");
+            errors.Add("organisationCode", "The organisation's GSS code is required.");
         }
         else if (!areas.TryResolve(submission.OrganisationCode, out var area))
         {
-            Add("organisationCode", $"'{Truncate(submission.OrganisationCode)}' is not a known organisation code.");
+            errors.Add("organisationCode", $"'{Truncate(submission.OrganisationCode)}' is not a known organisation code.");
         }
         else if (!campaign.Includes(area.Code.Value))
         {
-            Add("organisationCode", $"{area.Name} is not part of this campaign.");
+            errors.Add("organisationCode", $"{area.Name} is not part of this campaign.");
         }
 
         var answers = submission.Answers ?? [];
         if (submission.Answers is null)
         {
-            Add("answers", "At least one answer is required.");
+            errors.Add("answers", "At least one answer is required.");
         }
 
         var answered = new HashSet<string>(StringComparer.Ordinal);
@@ -49,31 +41,31 @@ internal static class ResponseValidator
             var path = $"answers[{i}]";
             if (answer is null)
             {
-                Add(path, "An answer cannot be null.");
+                errors.Add(path, "An answer cannot be null.");
                 continue;
             }
 
             var item = instrument.FindItem(answer.ItemId);
             if (item is null)
             {
-                Add($"{path}.itemId", $"'{Truncate(answer.ItemId)}' is not an item of this instrument version.");
+                errors.Add($"{path}.itemId", $"'{Truncate(answer.ItemId)}' is not an item of this instrument version.");
                 continue;
             }
 
             if (!answered.Add(item.Id))
             {
-                Add($"{path}.itemId", $"Item '{item.Id}' is answered more than once.");
+                errors.Add($"{path}.itemId", $"Item '{item.Id}' is answered more than once.");
             }
 
-            ValidateValue(item, answer, path, Add);
+            ValidateValue(item, answer, path, errors.Add);
         }
 
         foreach (var missing in instrument.Items.Where(i => i.Required && !answered.Contains(i.Id)))
         {
-            Add("answers", $"Item '{missing.Id}' is required.");
+            errors.Add("answers", $"Item '{missing.Id}' is required.");
         }
 
-        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return errors.ToDictionary();
     }
 
     private static void ValidateValue(InstrumentItem item, AnswerSubmission answer, string path, Action<string, string> add)

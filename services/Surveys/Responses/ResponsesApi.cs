@@ -8,12 +8,14 @@ using ChampionNetwork.Surveys.Data;
 using ChampionNetwork.Surveys.Instruments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ChampionNetwork.Surveys.Responses;
 
 public static class ResponsesApi
 {
     public const string CampaignNotOpenType = "https://championnetwork.scot/problems/campaign-not-open";
+    public const string AlreadyAnsweredType = "https://championnetwork.scot/problems/already-answered";
 
     public static IEndpointRouteBuilder MapResponsesApi(this IEndpointRouteBuilder app)
     {
@@ -21,8 +23,8 @@ public static class ResponsesApi
 
         api.MapPost("/", SubmitResponse)
             .WithName("SubmitResponse")
-            .WithSummary("Submit an anonymous response to an open campaign")
-            .WithDescription("For champions. The token's org claim must be the organisation answered for, or its board. The response is stored without the champion's identity and published as InsightSubmitted.")
+            .WithSummary("Submit an anonymous response to an open campaign (champion)")
+            .WithDescription("The token's org claim must be the organisation answered for, or its board. The response is stored without the champion's identity, with free text redacted, and published as InsightSubmitted. One response per champion per campaign.")
             .RequireAuthorization(Policies.Champion)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -35,9 +37,19 @@ public static class ResponsesApi
         ResponseSubmission submission,
         ClaimsPrincipal user,
         SurveysDb db,
+        ResponseLedger ledger,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
+        var champion = user.FindFirstValue(ChampionClaims.Subject);
+        if (string.IsNullOrWhiteSpace(champion))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token has no subject", detail: "A champion's token must carry a sub claim.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // FOR SHARE: the scheduler cannot announce the campaign's closing until this response (and its event) commits.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM campaigns WHERE id = {campaignId} FOR SHARE", cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
@@ -45,7 +57,7 @@ public static class ResponsesApi
         }
 
         var now = clock.GetUtcNow();
-        if (campaign.Window.StatusAt(now) is not CampaignStatus.Open)
+        if (campaign.StatusAt(now) is not CampaignStatus.Open)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
@@ -81,15 +93,35 @@ public static class ResponsesApi
             OrganisationCode = organisation.Value,
             SubmittedOn = DateOnly.FromDateTime(now.UtcDateTime),
             EventId = Guid.NewGuid(),
-            Answers = submission.Answers!.Select(a => new StoredAnswer(instrument.FindItem(a.ItemId)!.Id, a.Value, a.Text, a.Themes)).ToList(),
+            Answers = submission.Answers!.Select(a => Stored(instrument.FindItem(a.ItemId)!, a)).ToList(),
         };
 
+        db.ResponseLedger.Add(ledger.EntryFor(champion, campaign.Id));
         db.Responses.Add(response);
         db.AddIntegrationEvent(InsightOf(response, instrument));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "response_ledger" })
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                type: AlreadyAnsweredType,
+                title: "Already answered",
+                detail: "You have already responded to this campaign. Thank you.");
+        }
 
         return TypedResults.Accepted((string?)null, new ResponseReceipt(response.Id));
     }
+
+    private static StoredAnswer Stored(InstrumentItem item, AnswerSubmission answer) => item.Kind == ItemKind.FreeText
+        ? new StoredAnswer(item.Id, null, FreeTextRedactor.Redact(answer.Text!), Themes(answer.Themes))
+        : new StoredAnswer(item.Id, answer.Value, null, null);
+
+    private static List<string>? Themes(IReadOnlyList<string>? themes) =>
+        themes?.Select(t => ActionPlan.TryParsePillar(t, out var pillar) ? pillar.ToString() : t).Distinct().ToList();
 
     private static bool ActsFor(ClaimsPrincipal user, AreaCode organisation, AreaRegistry areas)
     {
@@ -103,7 +135,10 @@ public static class ResponsesApi
         return areas.RollUpOf(organisation).Where(code => code != AreaCode.Scotland).Contains(champion.Code);
     }
 
-    /// <summary>The event carries the day, not the time, and pillar and outcome codes from the instrument.</summary>
+    /// <summary>
+    /// The event carries the day, not the time; pillar and outcome codes from the instrument; and for free text only
+    /// the redacted text and the pillars the champion chose.
+    /// </summary>
     internal static InsightSubmitted InsightOf(Response response, InstrumentVersion instrument) => new(
         response.EventId,
         new DateTimeOffset(response.SubmittedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),

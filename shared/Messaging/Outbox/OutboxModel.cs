@@ -20,7 +20,8 @@ public static class OutboxModel
             outbox.Property(m => m.Published).HasColumnName("published");
             outbox.Property(m => m.Attempts).HasColumnName("attempts");
             outbox.Property(m => m.LastError).HasColumnName("last_error");
-            outbox.HasIndex(m => m.EventId).IsUnique();
+            // Not unique: a replay republishes an event with its original id.
+            outbox.HasIndex(m => m.EventId);
             // The relay's query: pending rows in commit order.
             outbox.HasIndex(m => m.Sequence).HasFilter("published = false").HasDatabaseName("ix_outbox_messages_pending");
         });

@@ -14,6 +14,7 @@ public static class ServiceSettings
         new(Common(eventBus, identity))
         {
             ["ConnectionStrings:surveysdb"] = surveysDb,
+            ["Anonymity:LedgerSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
 
     public static Dictionary<string, string?> InsightHub(Uri eventBus, string redis, string keyPrefix, TestIdentity identity) =>

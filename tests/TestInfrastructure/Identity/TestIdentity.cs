@@ -24,7 +24,8 @@ public sealed class TestIdentity
     public string Admin() => Token(Roles.Admin, null);
 
     public string Token(string role, string? organisation, string? subject = null) =>
-        DevelopmentSigningKey.IssueToken(_options, subject ?? $"test-{Guid.NewGuid():N}", [role], organisation, TimeProvider.System);
+        // Long-lived, so a test that moves a service's clock forward by days still holds a valid token.
+        DevelopmentSigningKey.IssueToken(_options, subject ?? $"test-{Guid.NewGuid():N}", [role], organisation, TimeProvider.System, TimeSpan.FromDays(30));
 
     /// <summary>A token signed with a different key: well formed, but forged.</summary>
     public static string Forged(string role, string? organisation = null) =>
