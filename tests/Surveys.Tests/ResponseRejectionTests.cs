@@ -95,6 +95,58 @@ public sealed class ResponseRejectionTests(IsolatedServers servers) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task A_second_response_from_the_same_champion_is_refused_with_409_and_not_stored()
+    {
+        var subject = $"twice-{Guid.NewGuid():N}";
+        var first = await _surveys.ClientWithToken(_identity.Champion(Organisation, subject)).PostAsJsonAsync(Responses, ValidBody(Organisation));
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var before = await CountsAsync();
+
+        var second = await _surveys.ClientWithToken(_identity.Champion(Organisation, subject)).PostAsJsonAsync(Responses, ValidBody(Organisation));
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var problem = (await second.Content.ReadFromJsonAsync<JsonNode>())!;
+        Assert.EndsWith("already-answered", problem["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_champion_answering_for_another_board_is_refused_with_403_and_nothing_is_stored()
+    {
+        var before = await CountsAsync();
+        var bordersChampion = _surveys.ClientWithToken(_identity.Champion("S08000016"));
+
+        var response = await bordersChampion.PostAsJsonAsync(Responses, ValidBody(Organisation));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_board_champion_may_answer_for_a_partnership_in_the_board()
+    {
+        // East Ayrshire HSCP lies in NHS Ayrshire and Arran.
+        var boardChampion = _surveys.ClientWithToken(_identity.Champion(Organisation));
+        var response = await boardChampion.PostAsJsonAsync(Responses, ValidBody("S37000008"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_partnership_champion_may_not_answer_for_its_board()
+    {
+        var partnershipChampion = _surveys.ClientWithToken(_identity.Champion("S37000008"));
+        var response = await partnershipChampion.PostAsJsonAsync(Responses, ValidBody(Organisation));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private static object ValidBody(string organisation) => new
+    {
+        organisationCode = organisation,
+        answers = new object[] { new { itemId = "valued", value = 4 }, new { itemId = "workload", value = 3 }, new { itemId = "support", value = 5 } },
+    };
+
     private async Task<(long Responses, long Outbox)> CountsAsync()
     {
         await using var connection = new NpgsqlConnection(_db);

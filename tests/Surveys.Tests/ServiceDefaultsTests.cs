@@ -52,10 +52,47 @@ public sealed class ServiceDefaultsTests(IsolatedServers servers) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_OpenAPI_document_describes_the_responses_endpoint()
+    public async Task The_OpenAPI_document_lists_every_endpoint_with_its_request_and_response_schemas()
     {
         var document = (await _surveys.CreateClient().GetFromJsonAsync<JsonNode>(new Uri("/openapi/v1.json", UriKind.Relative)))!;
+        var paths = document["paths"]!.AsObject();
 
-        Assert.NotNull(document["paths"]!["/api/campaigns/{campaignId}/responses"]!["post"]);
+        (string Path, string Method, bool HasBody)[] endpoints =
+        [
+            ("/api/instruments", "get", false),
+            ("/api/instruments", "post", true),
+            ("/api/instruments/{instrumentId}", "get", false),
+            ("/api/instruments/{instrumentId}/versions", "post", true),
+            ("/api/instruments/{instrumentId}/versions/{version}", "get", false),
+            ("/api/instruments/{instrumentId}/versions/{version}", "put", true),
+            ("/api/campaigns", "get", false),
+            ("/api/campaigns", "post", true),
+            ("/api/campaigns/{campaignId}", "get", false),
+            ("/api/campaigns/{campaignId}/responses", "post", true),
+        ];
+        var documented = paths.Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(m => (p.Key, m.Key)))
+            .ToHashSet();
+        Assert.Equal(endpoints.Select(e => (e.Path, e.Method)).ToHashSet(), documented);
+
+        foreach (var (path, method, hasBody) in endpoints)
+        {
+            var operation = paths[path]![method]!;
+            if (hasBody)
+            {
+                Assert.True(operation["requestBody"]?["content"]?["application/json"]?["schema"] is not null, $"{method} {path} has no request schema");
+            }
+
+            if (method == "put")
+            {
+                // Published versions are immutable: the operation exists to say so.
+                Assert.NotNull(operation["responses"]!["409"]!["content"]?["application/problem+json"]?["schema"]);
+                continue;
+            }
+
+            var success = operation["responses"]!.AsObject().Where(r => r.Key.StartsWith('2')).ToList();
+            Assert.True(success.Count > 0, $"{method} {path} documents no success response");
+            Assert.All(success.Where(r => r.Key != "204"), r => Assert.NotNull(r.Value!["content"]?["application/json"]?["schema"]));
+        }
     }
 }

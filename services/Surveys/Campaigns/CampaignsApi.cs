@@ -27,7 +27,8 @@ public static class CampaignsApi
         api.MapGet("/{campaignId:guid}", GetCampaign)
             .WithName("GetCampaign")
             .WithSummary("A campaign with each organisation's response count and response rate")
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }

@@ -22,12 +22,14 @@ public static class InstrumentsApi
         api.MapGet("/{instrumentId:guid}", GetInstrument)
             .WithName("GetInstrument")
             .WithSummary("One instrument and its published versions")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/{instrumentId:guid}/versions/{version:int}", GetVersion)
             .WithName("GetInstrumentVersion")
             .WithSummary("A published instrument version with its items")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/", CreateInstrument)
             .WithName("CreateInstrument")
@@ -40,6 +42,8 @@ public static class InstrumentsApi
             .WithName("PublishInstrumentVersion")
             .WithSummary("Publish a new, immutable version of an instrument (admin)")
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
@@ -47,6 +51,8 @@ public static class InstrumentsApi
             .WithName("ChangeInstrumentVersion")
             .WithSummary("Published versions are immutable: always 409 for a published version; publish a new version instead (admin)")
             .RequireAuthorization(Policies.Admin)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

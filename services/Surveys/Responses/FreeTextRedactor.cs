@@ -26,7 +26,7 @@ public static partial class FreeTextRedactor
     private static partial Regex Email();
 
     // UK numbers: +44 or 0044 or 0, then 9-10 more digits, with optional spaces, hyphens and brackets.
-    [GeneratedRegex(@"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)(?:[\s\-\)]?\d){9,10}(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)(?:[\s\-\)]{0,2}\d){9,10}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneNumber();
 
     // Community Health Index: date of birth DDMMYY then four digits, possibly spaced.

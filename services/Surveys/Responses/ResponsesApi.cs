@@ -27,7 +27,9 @@ public static class ResponsesApi
             .WithDescription("The token's org claim must be the organisation answered for, or its board. The response is stored without the champion's identity, with free text redacted, and published as InsightSubmitted. One response per champion per campaign.")
             .RequireAuthorization(Policies.Champion)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return app;
     }
