@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChampionNetwork.Surveys.Data;
 
-/// <summary>Creates the schema at start-up and, on a fresh database, the sample instrument and the demo campaign.</summary>
+/// <summary>Applies the migrations in Data/Migrations at start-up and, on a fresh database, the sample instrument and the demo campaign.</summary>
 internal sealed partial class SurveysDbInitializer(
     IServiceScopeFactory scopes,
     IOptions<DemoDataOptions> demoData,
@@ -18,7 +18,8 @@ internal sealed partial class SurveysDbInitializer(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SurveysDb>();
-        await db.Database.EnsureCreatedAsync(cancellationToken);
+        // Migrations take a database lock, so several instances starting at once apply them once.
+        await db.Database.MigrateAsync(cancellationToken);
 
         if (!demoData.Value.Enabled || await db.Instruments.AnyAsync(cancellationToken))
         {
