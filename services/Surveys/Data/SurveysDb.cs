@@ -23,6 +23,8 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 
     public DbSet<ProcessedReplay> ProcessedReplays => Set<ProcessedReplay>();
 
+    public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Instrument>(instrument =>
@@ -86,6 +88,16 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
             entry.ToTable("response_ledger");
             entry.HasKey(e => e.Entry);
             entry.Property(e => e.Entry).HasColumnName("entry");
+        });
+
+        modelBuilder.Entity<SubmissionKey>(key =>
+        {
+            key.ToTable("submission_keys");
+            key.HasKey(k => k.KeyHash);
+            key.Property(k => k.KeyHash).HasColumnName("key_hash");
+            key.Property(k => k.CampaignId).HasColumnName("campaign_id");
+            key.Property(k => k.ReceiptId).HasColumnName("receipt_id");
+            key.HasIndex(k => k.CampaignId);
         });
 
         modelBuilder.Entity<ProcessedReplay>(replay =>

@@ -13,7 +13,7 @@ public sealed class ResponseLedgerEntry
     public required byte[] Entry { get; init; }
 }
 
-/// <summary>Computes ledger entries: HMAC-SHA256(server secret, champion id + campaign id).</summary>
+/// <summary>Computes ledger entries: HMAC-SHA256(server secret, champion id + campaign id), and submission-key hashes.</summary>
 public sealed class ResponseLedger(IOptions<AnonymityOptions> options)
 {
     private readonly byte[] _secret = options.Value.LedgerSecretBytes();
@@ -22,4 +22,7 @@ public sealed class ResponseLedger(IOptions<AnonymityOptions> options)
     {
         Entry = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{championId}\n{campaignId:N}")),
     };
+
+    public byte[] SubmissionKeyHash(string championId, Guid campaignId, string idempotencyKey) =>
+        HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"submission-key\n{championId}\n{campaignId:N}\n{idempotencyKey}"));
 }

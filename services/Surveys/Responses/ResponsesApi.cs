@@ -7,6 +7,7 @@ using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Data;
 using ChampionNetwork.Surveys.Instruments;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -24,7 +25,7 @@ public static class ResponsesApi
         api.MapPost("/", SubmitResponse)
             .WithName("SubmitResponse")
             .WithSummary("Submit an anonymous response to an open campaign (champion)")
-            .WithDescription("The token's org claim must be the organisation answered for, or its board. The response is stored without the champion's identity, with free text redacted, and published as InsightSubmitted. One response per champion per campaign.")
+            .WithDescription("The token's org claim must be the organisation answered for, or its board. The response is stored without the champion's identity, with free text redacted, and published as InsightSubmitted. One response per champion per campaign. Send an Idempotency-Key header to make retries safe: a retry with the same key gets the first receipt.")
             .RequireAuthorization(Policies.Champion)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -37,6 +38,7 @@ public static class ResponsesApi
     public static async Task<Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult>> SubmitResponse(
         Guid campaignId,
         ResponseSubmission submission,
+        [FromHeader(Name = SubmissionKey.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
         SurveysDb db,
         ResponseLedger ledger,
@@ -47,6 +49,18 @@ public static class ResponsesApi
         if (string.IsNullOrWhiteSpace(champion))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token has no subject", detail: "A champion's token must carry a sub claim.");
+        }
+
+        if (idempotencyKey is { Length: 0 or > SubmissionKey.MaxLength })
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [SubmissionKey.HeaderName] = [$"An idempotency key is 1 to {SubmissionKey.MaxLength} characters."] });
+        }
+
+        var keyHash = idempotencyKey is null ? null : ledger.SubmissionKeyHash(champion, campaignId, idempotencyKey);
+        if (await EarlierReceiptAsync(db, keyHash, cancellationToken) is { } earlier)
+        {
+            return TypedResults.Accepted((string?)null, new ResponseReceipt(earlier));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -98,7 +112,14 @@ public static class ResponsesApi
             Answers = submission.Answers!.Select(a => Stored(instrument.FindItem(a.ItemId)!, a)).ToList(),
         };
 
+        // The receipt is not the response's id: nothing the champion holds points at their response.
+        var receipt = Guid.NewGuid();
         db.ResponseLedger.Add(ledger.EntryFor(champion, campaign.Id));
+        if (keyHash is not null)
+        {
+            db.SubmissionKeys.Add(new SubmissionKey { KeyHash = keyHash, CampaignId = campaign.Id, ReceiptId = receipt });
+        }
+
         db.Responses.Add(response);
         db.AddIntegrationEvent(InsightOf(response, instrument));
         try
@@ -106,8 +127,15 @@ public static class ResponsesApi
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "response_ledger" })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "response_ledger" or "submission_keys" })
         {
+            await transaction.RollbackAsync(CancellationToken.None);
+            // A concurrent retry with the same key got there first: answer as it was answered.
+            if (await EarlierReceiptAsync(db, keyHash, cancellationToken) is { } first)
+            {
+                return TypedResults.Accepted((string?)null, new ResponseReceipt(first));
+            }
+
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
                 type: AlreadyAnsweredType,
@@ -115,8 +143,12 @@ public static class ResponsesApi
                 detail: "You have already responded to this campaign. Thank you.");
         }
 
-        return TypedResults.Accepted((string?)null, new ResponseReceipt(response.Id));
+        return TypedResults.Accepted((string?)null, new ResponseReceipt(receipt));
     }
+
+    private static async Task<Guid?> EarlierReceiptAsync(SurveysDb db, byte[]? keyHash, CancellationToken cancellationToken) =>
+        keyHash is null ? null
+        : await db.SubmissionKeys.AsNoTracking().Where(k => k.KeyHash == keyHash).Select(k => (Guid?)k.ReceiptId).SingleOrDefaultAsync(cancellationToken);
 
     private static StoredAnswer Stored(InstrumentItem item, AnswerSubmission answer) => item.Kind == ItemKind.FreeText
         ? new StoredAnswer(item.Id, null, FreeTextRedactor.Redact(answer.Text!), Themes(answer.Themes))

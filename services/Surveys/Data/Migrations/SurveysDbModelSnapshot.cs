@@ -260,6 +260,27 @@ namespace ChampionNetwork.Surveys.Data.Migrations
                     b.ToTable("response_ledger", (string)null);
                 });
 
+            modelBuilder.Entity("ChampionNetwork.Surveys.Responses.SubmissionKey", b =>
+                {
+                    b.Property<byte[]>("KeyHash")
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receipt_id");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("submission_keys", (string)null);
+                });
+
             modelBuilder.Entity("ChampionNetwork.Surveys.Instruments.InstrumentVersion", b =>
                 {
                     b.HasOne("ChampionNetwork.Surveys.Instruments.Instrument", null)
