@@ -1,0 +1,3 @@
+using ChampionNetwork.Benchmarks;
+
+return await BenchmarkCommand.RunAsync(args);
