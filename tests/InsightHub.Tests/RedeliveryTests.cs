@@ -46,13 +46,13 @@ public sealed class RedeliveryTests(IsolatedServers servers) : IClassFixture<Iso
             consumed => consumed >= 10,
             because: "for all ten deliveries to be consumed");
 
-        var tally = (await organisation.GetInsight()).Campaigns.Single(c => c.CampaignId == campaign);
+        var tally = (await organisation.GetCampaignInsight(campaign))!;
         Assert.Equal(5, tally.Responses);
         Assert.Equal(3.0, tally.Items.Single(i => i.ItemId == "valued").Mean);
 
         foreach (var area in new[] { "S08000015", "S92000003" })
         {
-            var rolledUp = (await grains.GetGrain<IAreaInsightGrain>(area).GetInsight()).Campaigns.Single(c => c.CampaignId == campaign);
+            var rolledUp = (await grains.GetGrain<IAreaInsightGrain>(area).GetCampaignInsight(campaign))!;
             Assert.Equal(5, rolledUp.Responses);
         }
 
