@@ -24,6 +24,11 @@ public sealed class DisclosurePropertyTests
         Gen.Select(SmallishCount.Array[1, 15], Gen.Int[0, 30], Gen.Bool).Sample((cells, residual, withResidual) =>
         {
             var all = withResidual ? [.. cells, residual] : cells;
+            if (policy.SuppressesCount(all.Sum()))
+            {
+                return; // The total is hidden itself: nothing to subtract from.
+            }
+
             var unpublished = withResidual ? new HashSet<int> { all.Length - 1 } : null;
             var hidden = policy.CellsToSuppress(all, unpublished);
             AssertTableIsSafe(policy, all, hidden, unpublished ?? []);

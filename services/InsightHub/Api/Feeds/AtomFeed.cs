@@ -57,6 +57,7 @@ public static class AtomFeed
             new Uri(baseUri, $"/api/feeds/areas/{area.Area.Code}?campaign={campaign.CampaignId:D}"),
             $"urn:championnetwork:insight:{campaign.CampaignId:D}:{area.Area.Code}",
             area.ChangedAt);
+        item.Summary = new TextSyndicationContent(summary);
         item.Categories.Add(new SyndicationCategory(policy, Scheme + "disclosure-policy", null));
         item.Categories.Add(new SyndicationCategory(campaign.InstrumentVersion.ToString(CultureInfo.InvariantCulture), Scheme + "instrument-version", null));
         item.Categories.Add(new SyndicationCategory(area.Area.Code, Scheme + "area", area.Area.Name));
