@@ -21,12 +21,13 @@ public static partial class ReplayApi
         api.MapPost("/{campaignId:guid}/replay", RequestReplay)
             .WithName("RequestCampaignReplay")
             .WithSummary("Reset a campaign's aggregates and ask Surveys to publish its responses again")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    public static async Task<Accepted<ReplayReceipt>> RequestReplay(
+    public static async Task<Results<Accepted<ReplayReceipt>, ProblemHttpResult>> RequestReplay(
         Guid campaignId,
         ClaimsPrincipal user,
         IGrainFactory grains,
@@ -39,13 +40,28 @@ public static partial class ReplayApi
         await Task.WhenAll(areas.All.Select(a => grains.GetGrain<IAreaInsightGrain>(a.Code.Value).ResetCampaign(campaignId, cancellationToken)));
 
         var request = new CampaignReplayRequested(Guid.NewGuid(), clock.GetUtcNow(), campaignId, user.FindFirstValue(ChampionClaims.Subject) ?? "unknown");
-        await publish.Publish(request, cancellationToken);
+        try
+        {
+            await publish.Publish(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReplayNotPublished(loggers.CreateLogger(typeof(ReplayApi)), ex, campaignId);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Replay request not published",
+                detail: "The campaign's aggregates were reset, but the request to Surveys could not be published. Request the replay again.");
+        }
+
         LogReplayRequested(loggers.CreateLogger(typeof(ReplayApi)), campaignId, request.RequestedBy);
         return TypedResults.Accepted((string?)null, new ReplayReceipt(campaignId, request.EventId));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replay of campaign {CampaignId} requested by {RequestedBy}: aggregates reset")]
     private static partial void LogReplayRequested(ILogger logger, Guid campaignId, string requestedBy);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replay of campaign {CampaignId}: aggregates reset but the request could not be published")]
+    private static partial void LogReplayNotPublished(ILogger logger, Exception exception, Guid campaignId);
 }
 
 public sealed record ReplayReceipt(Guid CampaignId, Guid ReplayRequestId);
