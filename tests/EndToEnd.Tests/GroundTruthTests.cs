@@ -51,13 +51,14 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
     {
         var campaign = Responses.DemoCampaign;
         var instrument = await InstrumentAsync();
+        var headcounts = await HeadcountsAsync();
 
         // Surveys does not publish CampaignOpened for the seeded demo campaign yet: the test publishes it, with the
-        // headcounts and item kinds surveysdb holds, as Surveys will.
+        // headcounts and item kinds surveysdb holds, as Surveys will. (Once Surveys does, this is a harmless repeat.)
         await _platform.InsightHub.Services.GetRequiredService<IBus>().Publish(new CampaignOpened(
             Guid.NewGuid(), DateTimeOffset.UtcNow, campaign, "Demo: winter wellbeing pulse", instrument.Id, instrument.Version,
             DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(90),
-            [.. Organisations.Select((o, i) => new EligibleHeadcount(o, 40 + (i * 13)))],
+            [.. headcounts.Select(h => new EligibleHeadcount(h.Key, h.Value))],
             [.. instrument.Items.Select(i => new CampaignItem(i.Id, i.Kind.ToString()))]));
 
         var random = new Random(2026);
@@ -83,7 +84,7 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
             TimeSpan.FromSeconds(90),
             because: $"for all {total} responses and the headcounts to reach the Scotland feed");
 
-        var expected = await ExpectedFromSurveysDbAsync(campaign, instrument.Items);
+        var expected = await ExpectedFromSurveysDbAsync(campaign, instrument.Items, headcounts);
         Assert.Equal(total, (int)expected.Areas["S92000003"].Responses.Value!.Value);
         Assert.Contains(expected.Areas.Values, a => a.Responses.IsSuppressed); // the test covers suppression
         Assert.Contains(expected.Areas.Values, a => a.Area.Type == "Board" && !a.Responses.IsSuppressed && a.Responses.Value > 0);
@@ -137,8 +138,19 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
         return (reader.GetGuid(0), reader.GetInt32(1), JsonSerializer.Deserialize<List<InstrumentItem>>(reader.GetString(2), Web)!);
     }
 
+    /// <summary>Each invited organisation's eligible headcount, from the campaigns table.</summary>
+    private async Task<Dictionary<string, int>> HeadcountsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_platform.SurveysDb);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT organisations::text FROM campaigns WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", Responses.DemoCampaign);
+        var organisations = JsonNode.Parse((string)(await command.ExecuteScalarAsync())!)!.AsArray();
+        return organisations.ToDictionary(o => o!["organisationCode"]!.GetValue<string>(), o => o!["eligibleHeadcount"]!.GetValue<int>(), StringComparer.Ordinal);
+    }
+
     /// <summary>Raw figures straight from the responses table, rolled up by the reference data, then disclosed.</summary>
-    private async Task<DisclosedCampaign> ExpectedFromSurveysDbAsync(Guid campaign, IReadOnlyList<InstrumentItem> items)
+    private async Task<DisclosedCampaign> ExpectedFromSurveysDbAsync(Guid campaign, IReadOnlyList<InstrumentItem> items, IReadOnlyDictionary<string, int> eligible)
     {
         var byItem = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var tallies = new Dictionary<string, (int Responses, Dictionary<string, Dictionary<int, int>> Items)>(StringComparer.Ordinal);
@@ -167,10 +179,16 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
             }
         }
 
-        var headcounts = Organisations.Select((o, i) => (Organisation: o, Headcount: 40 + (i * 13)))
-            .SelectMany(o => AreaRegistry.Default.RollUpOf(AreaCode.Parse(o.Organisation)).Select(a => (Area: a.Value, o.Headcount)))
+        var headcounts = eligible
+            .SelectMany(o => AreaRegistry.Default.RollUpOf(AreaCode.Parse(o.Key)).Select(a => (Area: a.Value, Headcount: o.Value)))
             .GroupBy(x => x.Area).ToDictionary(g => g.Key, g => g.Sum(x => x.Headcount), StringComparer.Ordinal);
         var kinds = items.ToDictionary(i => i.Id, i => i.Kind.ToString(), StringComparer.Ordinal);
+        // Invited organisations without a response still have a headcount: a response rate of 0.
+        foreach (var area in headcounts.Keys.Where(a => !tallies.ContainsKey(a)).ToList())
+        {
+            tallies[area] = (0, []);
+        }
+
         var insights = tallies.Select(t => new CampaignInsight(
             t.Key, campaign, Guid.Empty, 1, t.Value.Responses,
             [.. t.Value.Items.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new ItemInsight(
