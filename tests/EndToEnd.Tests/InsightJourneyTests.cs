@@ -54,10 +54,11 @@ public sealed class InsightJourneyTests(IsolatedServers servers) : IClassFixture
         var small = (await Feeds.AreaAsync(analyst, SmallOrganisation, DemoCampaign)).Campaign()!;
         AssertSuppressed(small);
 
-        // Board level: each board holds only its organisation's responses, and lists it as a child.
+        // Board level: Ayrshire and Arran's 5 is hidden at Scotland level (secondary suppression, below), so it is
+        // hidden in its own feed too: a figure hidden anywhere is hidden everywhere, or 8 - 5 would give away the 3.
+        // Below a hidden total only primary suppression applies, so East Ayrshire's own 5 still shows.
         var largeBoard = (await Feeds.AreaAsync(analyst, LargeBoard, DemoCampaign)).Campaign()!;
-        Assert.Equal(5, largeBoard.ResponsesValue());
-        Assert.Equal(largeValues.Average(), largeBoard.Item("valued")!["mean"]!["value"]!.GetValue<double>(), 2);
+        AssertSuppressed(largeBoard);
         Assert.Equal(5, largeBoard.Child(LargeOrganisation).ResponsesValue());
 
         var smallBoard = (await Feeds.AreaAsync(analyst, SmallBoard, DemoCampaign)).Campaign()!;

@@ -1,5 +1,6 @@
 using ChampionNetwork.InsightHub.Extensions;
 using ChampionNetwork.InsightHub.Feeds;
+using ChampionNetwork.InsightHub.Replay;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +10,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapApiDocuments();
 app.MapFeedsApi();
+app.MapReplayApi();
 app.Run();
 
 public partial class Program;

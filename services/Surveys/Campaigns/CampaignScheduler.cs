@@ -1,4 +1,3 @@
-using ChampionNetwork.Contracts.Surveys;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.Surveys.Data;
 using Microsoft.EntityFrameworkCore;
@@ -100,16 +99,15 @@ public sealed partial class CampaignScheduler(
             return;
         }
 
-        var headcounts = campaign.Organisations.Select(o => new EligibleHeadcount(o.OrganisationCode, o.EligibleHeadcount)).ToList();
         if (opening)
         {
-            db.AddIntegrationEvent(new CampaignOpened(
-                Guid.NewGuid(), now, campaign.Id, campaign.Title, campaign.InstrumentId, campaign.InstrumentVersion,
-                campaign.Window.OpensAt, campaign.Window.ClosesAt, headcounts));
+            var instrument = await db.InstrumentVersions.AsNoTracking()
+                .SingleAsync(v => v.InstrumentId == campaign.InstrumentId && v.Version == campaign.InstrumentVersion, cancellationToken);
+            db.AddIntegrationEvent(CampaignAnnouncements.Opened(campaign, instrument, now));
         }
         else
         {
-            db.AddIntegrationEvent(new CampaignClosed(Guid.NewGuid(), now, campaign.Id, now, headcounts));
+            db.AddIntegrationEvent(CampaignAnnouncements.Closed(campaign, now));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using ChampionNetwork.Contracts.Surveys;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Surveys.Instruments;
 
@@ -8,12 +7,6 @@ namespace ChampionNetwork.Surveys.Campaigns;
 public static class DemoCampaign
 {
     public static readonly Guid Id = Guid.Parse("0d3c5a8e-1f2b-4c7d-9e6a-5b4f3e2d1c01");
-
-    /// <summary>The demo campaign is open from the start; its opening is announced with it.</summary>
-    public static CampaignOpened OpenedEvent(Campaign campaign, DateTimeOffset now) => new(
-        Guid.NewGuid(), now, campaign.Id, campaign.Title, campaign.InstrumentId, campaign.InstrumentVersion,
-        campaign.Window.OpensAt, campaign.Window.ClosesAt,
-        campaign.Organisations.Select(o => new EligibleHeadcount(o.OrganisationCode, o.EligibleHeadcount)).ToList());
 
     public static Campaign Create(DateTimeOffset now, AreaRegistry areas) => new()
     {

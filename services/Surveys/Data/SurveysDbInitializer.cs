@@ -32,7 +32,8 @@ internal sealed partial class SurveysDbInitializer(
         db.InstrumentVersions.Add(pulse);
         var demo = DemoCampaign.Create(now, AreaRegistry.Default);
         db.Campaigns.Add(demo);
-        db.AddIntegrationEvent(DemoCampaign.OpenedEvent(demo, now));
+        // The demo campaign is open from the start; its opening is announced with it.
+        db.AddIntegrationEvent(CampaignAnnouncements.Opened(demo, pulse, now));
         await db.SaveChangesAsync(cancellationToken);
         LogSeeded(DemoCampaign.Id);
     }

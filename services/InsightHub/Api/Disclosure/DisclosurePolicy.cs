@@ -52,22 +52,33 @@ public sealed record DisclosurePolicy(string Name, int MinimumCount, int RoundTo
     /// recovered by subtracting the shown cells from the total, so the next smallest non-zero cells are suppressed
     /// too, until at least two cells are hidden and together they hold at least <see cref="MinimumCount"/>.
     /// </summary>
-    /// <returns>The indices of the cells to suppress.</returns>
-    public IReadOnlySet<int> CellsToSuppress(IReadOnlyList<int> siblings)
+    /// <param name="cells">The sibling counts.</param>
+    /// <param name="unpublished">
+    /// Cells that are never shown (a board's own staff, the part of its total that no child holds): hidden from
+    /// the start when non-zero, so they count towards the hidden group, and protected like any other cell.
+    /// </param>
+    /// <returns>The indices of the cells to suppress, unpublished ones included.</returns>
+    public IReadOnlySet<int> CellsToSuppress(IReadOnlyList<int> cells, IReadOnlySet<int>? unpublished = null)
     {
-        var hidden = new HashSet<int>(Enumerable.Range(0, siblings.Count).Where(i => SuppressesCount(siblings[i])));
-        if (hidden.Count == 0)
+        var hidden = new HashSet<int>(Enumerable.Range(0, cells.Count).Where(i => SuppressesCount(cells[i])));
+        var anyPrimary = hidden.Count > 0;
+        if (unpublished is not null)
+        {
+            hidden.UnionWith(unpublished.Where(i => cells[i] > 0));
+        }
+
+        if (!anyPrimary)
         {
             return hidden;
         }
 
-        var candidates = Enumerable.Range(0, siblings.Count)
-            .Where(i => siblings[i] > 0 && !hidden.Contains(i))
-            .OrderBy(i => siblings[i])
-            .ToList();
+        var candidates = Enumerable.Range(0, cells.Count)
+            .Where(i => cells[i] > 0 && !hidden.Contains(i))
+            .OrderBy(i => cells[i])
+            .ThenBy(i => i);
         foreach (var next in candidates)
         {
-            if (hidden.Count >= 2 && hidden.Sum(i => siblings[i]) >= MinimumCount)
+            if (hidden.Count >= 2 && hidden.Sum(i => cells[i]) >= MinimumCount)
             {
                 break;
             }
@@ -77,4 +88,8 @@ public sealed record DisclosurePolicy(string Name, int MinimumCount, int RoundTo
 
         return hidden;
     }
+
+    /// <summary>A percentage of <paramref name="basedOn"/> answers, suppressed like any statistic.</summary>
+    public DisclosedValue Percentage(int part, int basedOn) =>
+        basedOn == 0 ? DisclosedValue.None : Statistic(100.0 * part / basedOn, basedOn);
 }

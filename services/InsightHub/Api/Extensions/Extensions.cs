@@ -1,5 +1,6 @@
 using ChampionNetwork.InsightHub.Disclosure;
 using ChampionNetwork.InsightHub.Feeds;
+using ChampionNetwork.InsightHub.Insight;
 using ChampionNetwork.Messaging.Bus;
 using ChampionNetwork.ReferenceData;
 using Scalar.AspNetCore;
@@ -10,12 +11,16 @@ internal static class Extensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(AreaRegistry.Default);
         builder.AddInsightSilo();
         builder.AddChampionMessaging("eventbus", typeof(Program).Assembly);
 
-        builder.Services.AddSingleton(AreaRegistry.Default);
         builder.Services.AddSingleton(DisclosurePolicy.FromConfiguration(builder.Configuration));
-        builder.Services.AddSingleton<AreaFeedBuilder>();
+        builder.Services.AddSingleton<CampaignDisclosure>();
+        builder.Services.AddSingleton<RollUp>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<FeedSnapshots>();
+        builder.Services.AddSingleton<FeedResponses>();
         builder.Services.AddOpenApi();
         return builder;
     }

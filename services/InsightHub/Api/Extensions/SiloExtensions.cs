@@ -1,6 +1,8 @@
 using System.Net;
 using ChampionNetwork.ServiceDefaults;
+using ChampionNetwork.InsightHub.Grains;
 using Microsoft.Extensions.Configuration.Memory;
+using Orleans.Configuration;
 
 namespace ChampionNetwork.InsightHub.Extensions;
 
@@ -31,6 +33,12 @@ internal static class SiloExtensions
         var redis = builder.Configuration.GetConnectionString("redis")
             ?? throw new InvalidOperationException("ConnectionStrings:redis is not set. Run through the AppHost (./run.sh) or set ConnectionStrings__redis.");
         builder.Services.AddHealthChecks().AddRedis(redis, name: "redis", tags: [HealthTags.Ready]);
+
+        builder.Services.Configure<BatchingOptions>(builder.Configuration.GetSection(BatchingOptions.SectionName));
+        builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.SectionName));
+        // Failure detection (ProbeTimeout, NumMissedProbesLimit, DefunctSiloExpiration, ...): defaults suit
+        // production; tests that kill silos shorten them through Orleans:Membership.
+        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
 
         var endpoints = builder.Configuration.GetSection("Orleans:Endpoints");
         builder.UseOrleans(silo =>

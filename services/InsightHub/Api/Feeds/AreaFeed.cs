@@ -3,22 +3,27 @@ using ChampionNetwork.InsightHub.Disclosure;
 namespace ChampionNetwork.InsightHub.Feeds;
 
 /// <summary>The JSON feed for one area: its own figures per campaign and, beside them, its children's.</summary>
+/// <param name="ComputedAt">When these figures were last recomputed after a change; null when there are none.</param>
 public sealed record AreaFeed(
     AreaSummary Area,
     string DisclosurePolicy,
-    DateTimeOffset ComputedAt,
-    IReadOnlyList<CampaignFigures> Campaigns);
-
-public sealed record AreaSummary(string Code, string Name, string Type);
+    DateTimeOffset? ComputedAt,
+    IReadOnlyList<CampaignFigures> Campaigns,
+    IReadOnlyList<ActivityFigures> Activity);
 
 public sealed record CampaignFigures(
     Guid CampaignId,
+    string? Title,
+    string Status,
     Guid InstrumentId,
     int InstrumentVersion,
+    DateTimeOffset ComputedAt,
     DisclosedValue Responses,
+    DisclosedValue ResponseRate,
     IReadOnlyList<ItemFigures> Items,
-    IReadOnlyList<ChildFigures> Children);
+    IReadOnlyList<CutFigures> Pillars,
+    IReadOnlyList<CutFigures> Outcomes,
+    IReadOnlyList<AreaFigures> Children);
 
-public sealed record ItemFigures(string ItemId, string Pillar, IReadOnlyList<string> OutcomeCodes, DisclosedValue Mean);
-
-public sealed record ChildFigures(AreaSummary Area, DisclosedValue Responses, IReadOnlyList<ItemFigures> Items);
+/// <summary>Good practice and case studies of the organisations in an area, in one quarter. Items, not people: never suppressed.</summary>
+public sealed record ActivityFigures(string Period, int GoodPracticeShared, int GoodPracticeAdopted, int CaseStudiesPublished, int CaseStudiesWithdrawn);

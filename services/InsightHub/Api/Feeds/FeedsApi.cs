@@ -1,9 +1,16 @@
+using System.Text.Json;
+using ChampionNetwork.InsightHub.Disclosure;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace ChampionNetwork.InsightHub.Feeds;
 
+/// <summary>
+/// Pull feeds for policy teams (role policy-analyst, or admin): JSON per area, tidy CSV, Atom. Every feed carries an
+/// ETag and answers If-None-Match with 304, and states the disclosure policy, instrument version and computedAt.
+/// </summary>
 public static class FeedsApi
 {
     public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
@@ -13,30 +20,144 @@ public static class FeedsApi
         api.MapGet("/areas/{gssCode}", GetAreaFeed)
             .WithName("GetAreaFeed")
             .WithSummary("Aggregated insight for an area and its children, with disclosure control applied")
+            .Produces<AreaFeed>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/insight.csv", GetCsvFeed)
+            .WithName("GetInsightCsv")
+            .WithSummary("Tidy CSV of every figure for an area (default Scotland) and the areas below it")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/insight.atom", GetAtomFeed)
+            .WithName("GetInsightAtom")
+            .WithSummary("Atom 1.0: one entry per campaign and area whose figures changed, newest first")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml")
+            .Produces(StatusCodes.Status304NotModified);
 
         return app;
     }
 
-    public static async Task<Results<Ok<AreaFeed>, ValidationProblem, ProblemHttpResult>> GetAreaFeed(
+    public static async Task<IResult> GetAreaFeed(
         string gssCode,
         Guid? campaign,
+        HttpContext http,
         AreaRegistry areas,
-        AreaFeedBuilder feeds,
+        FeedSnapshots snapshots,
+        FeedResponses responses,
+        DisclosurePolicy policy,
+        IOptions<JsonOptions> json,
         CancellationToken cancellationToken)
     {
+        if (Resolve(gssCode, areas, out var area) is { } problem)
+        {
+            return problem;
+        }
+
+        var campaigns = await snapshots.CampaignsAsync(campaign, cancellationToken);
+        var activity = await snapshots.ActivityAsync(cancellationToken);
+        var ownActivity = activity.Activity.Where(a => a.AreaCode == area.Code.Value)
+            .Select(a => new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn))
+            .ToList();
+        var etag = FeedResponses.ETagOf(["area", area.Code.Value, campaign?.ToString() ?? "*", policy.Name, activity.Version.ContentHash, .. Versions(campaigns)]);
+        var feed = AreaFeedBuilder.Build(area, areas.ChildrenOf(area.Code), policy.Name, campaigns, ownActivity, activity.Version.ComputedAt);
+        return responses.Serve(http, etag, "application/json; charset=utf-8", policy.Name, feed.ComputedAt,
+            () => JsonSerializer.SerializeToUtf8Bytes(feed, json.Value.SerializerOptions));
+    }
+
+    public static async Task<IResult> GetCsvFeed(
+        Guid? campaign,
+        string? area,
+        string? pillar,
+        HttpContext http,
+        AreaRegistry areas,
+        FeedSnapshots snapshots,
+        FeedResponses responses,
+        DisclosurePolicy policy,
+        CancellationToken cancellationToken)
+    {
+        if (Resolve(area ?? AreaCode.Scotland.Value, areas, out var root) is { } problem)
+        {
+            return problem;
+        }
+
+        if (pillar is not null && !ActionPlan.TryParsePillar(pillar, out _))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pillar"] = ["Not an Action Plan pillar (Plan, Attract, Train, Employ, Nurture)."] });
+        }
+
+        var scope = Descendants(root, areas);
+        var campaigns = await snapshots.CampaignsAsync(campaign, cancellationToken);
+        var activity = await snapshots.ActivityAsync(cancellationToken);
+        var inScope = scope.ToDictionary(a => a.Code.Value, StringComparer.Ordinal);
+        var activityRows = campaign is not null ? [] : activity.Activity
+            .Where(a => inScope.ContainsKey(a.AreaCode))
+            .Select(a => (inScope[a.AreaCode], new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn)))
+            .ToList();
+
+        var etag = FeedResponses.ETagOf(["csv", root.Code.Value, campaign?.ToString() ?? "*", pillar?.ToUpperInvariant() ?? "*", policy.Name, activity.Version.ContentHash, .. Versions(campaigns)]);
+        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.Version.ComputedAt).Append(activityRows.Count > 0 ? activity.Version.ComputedAt : null).Max();
+        http.Response.Headers.ContentDisposition = "inline; filename=insight.csv";
+        return responses.Serve(http, etag, "text/csv; charset=utf-8", policy.Name, computedAt,
+            () => CsvFeed.Render(scope, campaigns, activityRows, activity.Version.ComputedAt, policy.Name, pillar));
+    }
+
+    public static async Task<IResult> GetAtomFeed(
+        HttpContext http,
+        FeedSnapshots snapshots,
+        FeedResponses responses,
+        DisclosurePolicy policy,
+        CancellationToken cancellationToken)
+    {
+        var campaigns = await snapshots.CampaignsAsync(null, cancellationToken);
+        var etag = FeedResponses.ETagOf(["atom", policy.Name, .. Versions(campaigns)]);
+        var baseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}");
+        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.Version.ComputedAt).Max();
+        return responses.Serve(http, etag, "application/atom+xml; charset=utf-8", policy.Name, computedAt,
+            () => AtomFeed.Render(campaigns, policy.Name, baseUri));
+    }
+
+    private static IEnumerable<string> Versions(IReadOnlyList<DisclosedCampaign> campaigns) =>
+        campaigns.OrderBy(c => c.CampaignId).Select(c => $"{c.CampaignId:N}:{c.Version.ContentHash}");
+
+    /// <summary>The area and every area below it, top-down: Scotland, its boards and national bodies, their organisations.</summary>
+    private static List<Area> Descendants(Area root, AreaRegistry areas)
+    {
+        var scope = new List<Area>();
+        var queue = new Queue<Area>([root]);
+        while (queue.TryDequeue(out var next))
+        {
+            scope.Add(next);
+            foreach (var child in areas.ChildrenOf(next.Code))
+            {
+                queue.Enqueue(child);
+            }
+        }
+
+        return scope;
+    }
+
+    private static IResult? Resolve(string gssCode, AreaRegistry areas, out Area area)
+    {
+        area = null!;
         if (!AreaCode.TryParse(gssCode, out _))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["gssCode"] = ["Not a GSS code (S + 8 digits) or a national body code (NB-...)."] });
+                new Dictionary<string, string[]> { ["area"] = ["Not a GSS code (S + 8 digits) or a national body code (NB-...)."] });
         }
 
-        if (!areas.TryResolve(gssCode, out var area))
+        if (!areas.TryResolve(gssCode, out var found))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown area", detail: $"No organisation or area has the code {gssCode}.");
         }
 
-        return TypedResults.Ok(await feeds.BuildAsync(area, campaign, cancellationToken));
+        area = found;
+        return null;
     }
 }

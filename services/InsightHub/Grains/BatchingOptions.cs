@@ -1,0 +1,21 @@
+namespace ChampionNetwork.InsightHub.Grains;
+
+/// <summary>
+/// Configuration section "InsightHub:Batching". An area grain writes its state when <see cref="MaxEvents"/> changes
+/// are waiting or <see cref="FlushIntervalMs"/> after the first of them, whichever comes first. Each caller waits
+/// for the write that holds its change.
+/// </summary>
+public sealed class BatchingOptions
+{
+    public const string SectionName = "InsightHub:Batching";
+
+    public int MaxEvents { get; set; } = 64;
+
+    public int FlushIntervalMs { get; set; } = 50;
+}
+
+public static class InsightStorage
+{
+    /// <summary>The grain storage provider name: <c>Orleans:GrainStorage:insight</c> in configuration.</summary>
+    public const string Name = "insight";
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ChampionNetwork.InsightHub.Grains.Tallies;
+
+internal static class ActivityTallyExtensions
+{
+    /// <summary>The calendar quarter of a moment, e.g. <c>2026-Q4</c>: the period activity is reported for.</summary>
+    public static string QuarterOf(DateTimeOffset moment)
+    {
+        var utc = moment.UtcDateTime;
+        return string.Create(CultureInfo.InvariantCulture, $"{utc.Year}-Q{((utc.Month - 1) / 3) + 1}");
+    }
+
+    public static bool Apply(this ActivityTally tally, ActivityContribution activity)
+    {
+        var quarterKey = QuarterOf(activity.OccurredAt);
+        if (!tally.Quarters.TryGetValue(quarterKey, out var quarter))
+        {
+            quarter = new QuarterActivity();
+            tally.Quarters[quarterKey] = quarter;
+        }
+
+        var set = activity.Kind switch
+        {
+            ActivityKind.PracticeShared => quarter.PracticesShared,
+            ActivityKind.PracticeAdopted => quarter.Adoptions,
+            ActivityKind.CaseStudyPublished => quarter.CaseStudiesPublished,
+            _ => quarter.CaseStudiesWithdrawn,
+        };
+        if (!set.Add(activity.SubjectId))
+        {
+            return false;
+        }
+
+        quarter.ChangedAt = activity.OccurredAt > quarter.ChangedAt ? activity.OccurredAt : quarter.ChangedAt;
+        return true;
+    }
+
+    public static IReadOnlyList<ActivityInsight> ToInsight(this ActivityTally tally, string areaCode) =>
+        tally.Quarters
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => new ActivityInsight(areaCode, q.Key, q.Value.PracticesShared.Count, q.Value.Adoptions.Count, q.Value.CaseStudiesPublished.Count, q.Value.CaseStudiesWithdrawn.Count, q.Value.ChangedAt))
+            .ToList();
+}
