@@ -43,14 +43,14 @@ public static class TokenCommand
         var options = new IdentityOptions { SigningKey = SigningKeyStore.LoadOrCreate(dataDirectory) };
         var token = DevelopmentSigningKey.IssueToken(
             options, subject ?? $"dev-{role}", [role], organisation, TimeProvider.System, TimeSpan.FromHours(hours));
-        System.Console.Out.WriteLine(token);
+        Console.Out.WriteLine(token);
         return 0;
     }
 
     private static int Usage(string problem)
     {
-        System.Console.Error.WriteLine(problem);
-        System.Console.Error.WriteLine("Usage: dotnet run --project AppHost -- token --role ROLE [--org GSS] [--sub NAME] [--hours 8] [--data-dir PATH]");
+        Console.Error.WriteLine(problem);
+        Console.Error.WriteLine("Usage: dotnet run --project AppHost -- token --role ROLE [--org GSS] [--sub NAME] [--hours 8] [--data-dir PATH]");
         return 2;
     }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using ChampionNetwork.AppHost.Console;
+using ChampionNetwork.AppHost.Terminal;
 using ChampionNetwork.AppHost.Identity;
 using ChampionNetwork.AppHost.Model;
 using ChampionNetwork.AppHost.Provisioning;

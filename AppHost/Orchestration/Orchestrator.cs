@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using ChampionNetwork.AppHost.Console;
+using ChampionNetwork.AppHost.Terminal;
 using ChampionNetwork.AppHost.Model;
 using ChampionNetwork.AppHost.Provisioning;
 using Microsoft.Extensions.Logging;

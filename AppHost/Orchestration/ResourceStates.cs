@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ChampionNetwork.AppHost.Console;
+using ChampionNetwork.AppHost.Terminal;
 using ChampionNetwork.AppHost.Model;
 
 namespace ChampionNetwork.AppHost.Orchestration;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace ChampionNetwork.AppHost.Console;
+namespace ChampionNetwork.AppHost.Terminal;
 
 /// <summary>The AppHost's own structured logs, written through the renderer with the prefix "apphost".</summary>
 internal sealed class RendererLoggerProvider(ConsoleRenderer renderer, LogLevel minimum) : ILoggerProvider

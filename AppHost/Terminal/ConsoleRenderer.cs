@@ -1,7 +1,7 @@
 using System.Text;
 using ChampionNetwork.AppHost.Orchestration;
 
-namespace ChampionNetwork.AppHost.Console;
+namespace ChampionNetwork.AppHost.Terminal;
 
 /// <summary>
 /// Writes every child's log lines with its name as a prefix, and the resource table. On a terminal the table stays
@@ -26,7 +26,7 @@ internal sealed class ConsoleRenderer
     }
 
     public static ConsoleRenderer ForConsole() =>
-        new(System.Console.Out, !System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"));
+        new(Console.Out, !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb"));
 
     public void SetNames(IEnumerable<string> names)
     {
