@@ -20,9 +20,11 @@ public sealed class ProvisioningChoiceTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:redis"] = "10.1.2.3:6380" })
             .Build();
-        var provisioner = new ServerProvisioner(configuration, new DockerEngine(enabled: false), Path.Combine(Path.GetTempPath(), $"apphost-unit-{Guid.NewGuid():N}"), fresh: false);
+        var dataDirectory = Directory.CreateTempSubdirectory("apphost-unit-").FullName;
+        var provisioner = new ServerProvisioner(configuration, new DockerEngine(enabled: false), dataDirectory, fresh: false);
 
         var server = await provisioner.ProvisionAsync(new RedisResource("redis"), _ => { }, CancellationToken.None);
+        Directory.Delete(dataDirectory, recursive: true);
 
         Assert.Equal(ProvisioningSource.Configured, server.Source);
         Assert.Equal("10.1.2.3:6380", server.ConnectionString);
