@@ -48,6 +48,15 @@ internal static class FreePorts
         return port;
     }
 
+    /// <summary>Takes <paramref name="port"/> if it is free and not handed out yet.</summary>
+    public static bool TryReserve(int port)
+    {
+        lock (Gate)
+        {
+            return !Handed.Contains(port) && IsFree(port) && Handed.Add(port);
+        }
+    }
+
     public static bool IsFree(int port)
     {
         try
