@@ -14,6 +14,7 @@ internal static partial class AppHostRun
     public static async Task<int> RunAsync(DistributedApplication app, CancellationToken cancellationToken)
     {
         var renderer = ConsoleRenderer.ForConsole();
+        renderer.SetNames(app.Model.Resources.Select(r => r.Name));
         using var loggerFactory = LoggerFactory.Create(logging => logging
             .SetMinimumLevel(LogLevel.Information)
             .AddProvider(new RendererLoggerProvider(renderer, LogLevel.Information)));

@@ -52,7 +52,6 @@ internal sealed partial class Orchestrator
         _clock = clock;
         _graph = new DependencyGraph(model.Resources);
         _states = new ResourceStates(_graph.StartOrder, renderer, Path.Combine(options.DataDirectory, "state.json"), clock);
-        renderer.SetNames(model.Resources.Select(r => r.Name));
     }
 
     /// <summary>Runs until <paramref name="stop"/> fires (Ctrl+C, SIGTERM) or a server cannot be had; returns the exit code.</summary>
