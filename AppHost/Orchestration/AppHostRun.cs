@@ -45,6 +45,7 @@ internal static partial class AppHostRun
         {
             var options = app.Options;
             DataDirectory.Prepare(options, logger);
+            Watchdog.Start(options.DataDirectory);
             var signingKey = SigningKeyStore.LoadOrCreate(options.DataDirectory);
             var shared = new SharedEnvironment(
                 app.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"],
@@ -53,12 +54,15 @@ internal static partial class AppHostRun
             var provisioner = new ServerProvisioner(app.Configuration, docker, options.DataDirectory, options.Fresh);
             LogStarting(logger, options.DataDirectory, options.Fresh);
             var orchestrator = new Orchestrator(app.Model, options, provisioner, shared, renderer, logger, TimeProvider.System);
-            return await orchestrator.RunAsync(stop.Token);
+            var code = await orchestrator.RunAsync(stop.Token);
+            Watchdog.StandDown();
+            return code;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ProvisioningException or IOException or UnauthorizedAccessException)
         {
             LogFatal(logger, ex.Message);
             ChildProcess.KillAllSessions();
+            Watchdog.StandDown();
             return 1;
         }
         finally

@@ -68,6 +68,7 @@ internal sealed class ChildProcess : IDisposable
 
         child.Pid = process.Id;
         s_sessions[child.Pid] = 0;
+        Watchdog.Track(child.Pid);
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
