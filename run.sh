@@ -17,6 +17,6 @@ export MSBUILDDISABLENODEREUSE=1
 infra/servers/install.sh
 
 # Build first, so that the AppHost's own start (and its "healthy after N s") does not include the build.
-dotnet build AppHost -nologo -v quiet -clp:ErrorsOnly
+dotnet build AppHost -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
 # The AppHost itself replaces this shell: Ctrl+C and SIGTERM reach it directly (what `dotnet run --project AppHost` runs).
 exec dotnet AppHost/bin/Debug/net10.0/ChampionNetwork.AppHost.dll "$@"
