@@ -5,7 +5,8 @@ namespace ChampionNetwork.AppHost.Identity;
 
 /// <summary>
 /// `dotnet run --project AppHost -- token --role champion --org S08000015 [--sub NAME] [--hours 8] [--data-dir PATH]`
-/// prints a JWT signed with the AppHost's development key, which every service it runs accepts.
+/// prints a JWT signed with the AppHost's development key, which every service it runs accepts. Without --sub each
+/// token is a new user, so each champion token can answer a campaign once.
 /// </summary>
 public static class TokenCommand
 {
@@ -42,7 +43,7 @@ public static class TokenCommand
         dataDirectory ??= Path.Combine(RepositoryRootLocator.Find(), ".apphost");
         var options = new IdentityOptions { SigningKey = SigningKeyStore.LoadOrCreate(dataDirectory) };
         var token = DevelopmentSigningKey.IssueToken(
-            options, subject ?? $"dev-{role}", [role], organisation, TimeProvider.System, TimeSpan.FromHours(hours));
+            options, subject ?? $"dev-{role}-{Guid.NewGuid().ToString("N")[..8]}", [role], organisation, TimeProvider.System, TimeSpan.FromHours(hours));
         Console.Out.WriteLine(token);
         return 0;
     }

@@ -26,11 +26,12 @@ public sealed class AppHostRunTests
 
         // The signing key the AppHost handed to every service signs our tokens.
         var identity = new IdentityOptions { SigningKey = File.ReadAllText(Path.Combine(host.DataDirectory, "identity", "signing-key")).Trim() };
-        using var surveys = Client(host, "surveys-api", DevelopmentSigningKey.IssueToken(identity, "test-champion", [Roles.Champion], "S08000015", TimeProvider.System));
         using var analyst = Client(host, "insighthub", DevelopmentSigningKey.IssueToken(identity, "test-analyst", [Roles.PolicyAnalyst], null, TimeProvider.System));
 
         for (var i = 0; i < 5; i++)
         {
+            // One response per champion per campaign: five champions.
+            using var surveys = Client(host, "surveys-api", DevelopmentSigningKey.IssueToken(identity, $"test-champion-{i}", [Roles.Champion], "S08000015", TimeProvider.System));
             var response = await surveys.PostAsJsonAsync(new Uri($"/api/campaigns/{DemoCampaign}/responses", UriKind.Relative), new
             {
                 organisationCode = "S08000015",
