@@ -39,6 +39,7 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
             () => _hub.AreaFeedAsync(Organisation, campaign),
             feed => feed["campaigns"]![0]!["responseRate"]!["value"]?.GetValue<double?>() is not null,
             because: "for the eligible headcount to arrive"))["campaigns"]![0]!;
+        await Hub.SettledAsync(_hub.Analyst, campaign);
         var first = await _hub.AreaFeedAsync("S92000003", campaign);
         Assert.Equal("nhsbsa-5", first["disclosurePolicy"]!.GetValue<string>());
         Assert.Equal(1, own["instrumentVersion"]!.GetValue<int>());

@@ -58,13 +58,34 @@ internal sealed class Hub : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonNode>())!;
     }
 
-    /// <summary>Waits until Scotland's feed shows <paramref name="responses"/> for the campaign.</summary>
-    public Task<JsonNode> WaitForScotlandAsync(Guid campaign, double responses, TimeSpan? timeout = null) =>
-        Eventually.Returns(
+    /// <summary>
+    /// Waits until Scotland's feed shows <paramref name="responses"/> for the campaign, and then until the
+    /// campaign's figures stop changing: an organisation's grain may apply the last event just after Scotland's.
+    /// </summary>
+    public async Task<JsonNode> WaitForScotlandAsync(Guid campaign, double responses, TimeSpan? timeout = null)
+    {
+        await Eventually.Returns(
             () => AreaFeedAsync("S92000003", campaign),
             feed => Responses(feed) == responses,
             timeout ?? TimeSpan.FromSeconds(90),
             because: $"for Scotland to show {responses} responses");
+        await SettledAsync(Analyst, campaign);
+        return await AreaFeedAsync("S92000003", campaign);
+    }
+
+    /// <summary>Waits until the campaign's CSV keeps its ETag for half a second.</summary>
+    public static Task SettledAsync(HttpClient analyst, Guid campaign) =>
+        Eventually.Returns(
+            async () =>
+            {
+                var uri = new Uri($"/api/feeds/insight.csv?campaign={campaign}", UriKind.Relative);
+                var before = (await analyst.GetAsync(uri)).Headers.ETag;
+                await Task.Delay(500);
+                return before is not null && before.Equals((await analyst.GetAsync(uri)).Headers.ETag);
+            },
+            settled => settled,
+            TimeSpan.FromSeconds(30),
+            because: "for the campaign's figures to settle");
 
     public static double? Responses(JsonNode feed) =>
         feed["campaigns"]!.AsArray().FirstOrDefault()?["responses"]?["value"]?.GetValue<double?>();
