@@ -12,12 +12,17 @@ public sealed class Platform : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _surveysSettings;
 
-    private Platform(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix)
+    private Platform(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix, bool overKestrel)
     {
         SurveysDb = surveysDb;
         _surveysSettings = ServiceSettings.Surveys(eventBus, surveysDb, Identity);
         InsightHub = new ServiceUnderTest<insighthub::Program>(ServiceSettings.InsightHub(eventBus, redis, redisKeyPrefix, Identity));
         Surveys = new ServiceUnderTest<surveys::Program>(_surveysSettings);
+        if (overKestrel)
+        {
+            InsightHub.OverKestrel();
+            Surveys.OverKestrel();
+        }
     }
 
     public TestIdentity Identity { get; } = new();
@@ -29,9 +34,9 @@ public sealed class Platform : IAsyncDisposable
     public string SurveysDb { get; }
 
     /// <summary>Starts both services and waits until both report healthy, so no event can miss its queue.</summary>
-    public static async Task<Platform> StartAsync(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix)
+    public static async Task<Platform> StartAsync(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix, bool overKestrel = false)
     {
-        var platform = new Platform(eventBus, surveysDb, redis, redisKeyPrefix);
+        var platform = new Platform(eventBus, surveysDb, redis, redisKeyPrefix, overKestrel);
         platform.InsightHub.Start();
         platform.Surveys.Start();
         await platform.InsightHub.WaitUntilHealthyAsync();
@@ -39,8 +44,8 @@ public sealed class Platform : IAsyncDisposable
         return platform;
     }
 
-    public static async Task<Platform> StartAsync(IsolatedServers servers) =>
-        await StartAsync(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), servers.RedisConnectionString, servers.RedisKeyPrefix);
+    public static async Task<Platform> StartAsync(IsolatedServers servers, bool overKestrel = false) =>
+        await StartAsync(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), servers.RedisConnectionString, servers.RedisKeyPrefix, overKestrel);
 
     /// <summary>Stops the Surveys host and starts a new one on the same database, as a process restart would.</summary>
     public async Task RestartSurveysAsync()

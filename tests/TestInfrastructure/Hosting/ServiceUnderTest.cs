@@ -35,7 +35,14 @@ public sealed class ServiceUnderTest<TProgram>(IReadOnlyDictionary<string, strin
     }
 
     /// <summary>Builds and starts the host now (hosted services included), rather than on first request.</summary>
-    public void Start() => _ = Server;
+    public void Start() => StartServer();
+
+    /// <summary>Serve over real Kestrel on a free port instead of the in-memory test server: clients then send real HTTP.</summary>
+    public ServiceUnderTest<TProgram> OverKestrel()
+    {
+        UseKestrel(0);
+        return this;
+    }
 
     /// <summary>Waits until /health reports Healthy: the bus has bound its queues and every server answers.</summary>
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
