@@ -39,6 +39,11 @@ internal static class BenchmarkCommand
             await PlatformScenarios.RunAsync(report, scenario is "ingest" or "all", scenario is "latency" or "all", scenario is "feeds" or "all", resultsDirectory, cancel.Token);
         }
 
+        if (scenario is "grain-storage" or "all")
+        {
+            await GrainStorageScenario.RunAsync(report, events: 5_000, cancel.Token);
+        }
+
         Console.WriteLine($"Finished in {clock.Elapsed:m\\:ss}.");
         await report.WriteAsync(resultsDirectory, "results");
         return report.Rows.Any(r => r.Met == false) ? 1 : 0;
