@@ -142,6 +142,9 @@ internal sealed class PlatformRun : IAsyncDisposable
         }
     }
 
+    /// <summary>The last lines the AppHost printed (its table and every resource's log lines), for a failed run.</summary>
+    public string Tail(int lines) => string.Join('\n', Output.Split('\n').TakeLast(lines));
+
     private string Output
     {
         get

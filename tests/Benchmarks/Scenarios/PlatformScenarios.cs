@@ -11,18 +11,26 @@ internal static class PlatformScenarios
         Console.WriteLine("Starting the platform (AppHost, Release) …");
         await using var platform = await PlatformRun.StartAsync(null, cancellationToken);
         var champions = new Champions(platform.SigningKey);
-        if (ingest || latency)
+        try
         {
-            var rate = await IngestScenario.RunAsync(report, platform, champions, cancellationToken);
-            if (latency)
+            if (ingest || latency)
             {
-                await LatencyScenario.RunAsync(report, platform, champions, rate, resultsDirectory, cancellationToken);
+                var rate = await IngestScenario.RunAsync(report, platform, champions, cancellationToken);
+                if (latency)
+                {
+                    await LatencyScenario.RunAsync(report, platform, champions, rate, resultsDirectory, cancellationToken);
+                }
+            }
+
+            if (feeds)
+            {
+                await FeedsScenario.RunAsync(report, platform, champions, cancellationToken);
             }
         }
-
-        if (feeds)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await FeedsScenario.RunAsync(report, platform, champions, cancellationToken);
+            await Console.Error.WriteLineAsync($"The platform scenarios failed: {ex.Message}\nLast lines of the AppHost's output:\n{platform.Tail(60)}");
+            throw;
         }
     }
 }
