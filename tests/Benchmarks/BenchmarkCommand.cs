@@ -26,6 +26,7 @@ internal static class BenchmarkCommand
         };
 
         var report = new Report();
+        var resultsDirectory = Path.Combine(ResultsDirectory(), DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + scenario);
         var clock = Stopwatch.StartNew();
         Console.WriteLine($"ChampionNetwork benchmarks: {scenario} on {Machine.Describe()}");
         if (scenario is "transport" or "all")
@@ -33,8 +34,18 @@ internal static class BenchmarkCommand
             await TransportScenario.RunAsync(report, messages: 20_000, cancel.Token);
         }
 
+        if (scenario is "ingest" or "latency" or "feeds" or "all")
+        {
+            await PlatformScenarios.RunAsync(report, scenario is "ingest" or "all", scenario is "latency" or "all", scenario is "feeds" or "all", resultsDirectory, cancel.Token);
+        }
+
+        if (scenario is "grain-storage" or "all")
+        {
+            await GrainStorageScenario.RunAsync(report, events: 5_000, cancel.Token);
+        }
+
         Console.WriteLine($"Finished in {clock.Elapsed:m\\:ss}.");
-        await report.WriteAsync(Path.Combine(ResultsDirectory(), DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + scenario), "results");
+        await report.WriteAsync(resultsDirectory, "results");
         return report.Rows.Any(r => r.Met == false) ? 1 : 0;
     }
 

@@ -31,11 +31,14 @@ public sealed class Report
         foreach (var row in _rows)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Scenario} | {row.Measure} | {row.Value.Median:N1} ({row.Value.Min:N1}–{row.Value.Max:N1}) {row.Unit} | {(row.Baseline is null ? "" : row.Baseline.Median.ToString("N1", CultureInfo.InvariantCulture))} | {(row.Ratio is { } r ? r.ToString("N2", CultureInfo.InvariantCulture) : "")} | {row.Goal} | {(row.Met is null ? "" : row.Met.Value ? "pass" : "**missed**")} |");
+                $"| {row.Scenario} | {row.Measure} | {Figure(row.Value.Median)} ({Figure(row.Value.Min)}–{Figure(row.Value.Max)}) {row.Unit} | {(row.Baseline is null ? "" : Figure(row.Baseline.Median))} | {(row.Ratio is { } r ? r.ToString("N2", CultureInfo.InvariantCulture) : "")} | {row.Goal} | {(row.Met is null ? "" : row.Met.Value ? "pass" : "**missed**")} |");
         }
 
         return md.ToString();
     }
+
+    /// <summary>One decimal, or two below 10 (ratios, writes per event).</summary>
+    private static string Figure(double value) => value.ToString(Math.Abs(value) < 10 ? "N2" : "N1", CultureInfo.InvariantCulture);
 
     public async Task WriteAsync(string directory, string name)
     {

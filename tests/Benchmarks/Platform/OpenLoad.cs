@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace ChampionNetwork.Benchmarks.Platform;
+
+/// <summary>
+/// An open loop at a fixed rate: submission i is due at start + i/rate and is sent then (or at once if late), without
+/// waiting for earlier ones. Latencies are taken from the due time, so a stall delays every submission behind it
+/// (no coordinated omission).
+/// </summary>
+internal static class OpenLoad
+{
+    /// <summary>Sends every token at <paramref name="perSecond"/> and calls <paramref name="send"/>; returns each one's due time (stopwatch ticks).</summary>
+    public static async Task<long[]> RunAsync(int count, double perSecond, Stopwatch clock, Func<int, Task> send, CancellationToken cancellationToken)
+    {
+        var due = new long[count];
+        var start = clock.ElapsedTicks;
+        var inFlight = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            due[i] = start + (long)(i * Stopwatch.Frequency / perSecond);
+            var wait = due[i] - clock.ElapsedTicks;
+            if (wait > Stopwatch.Frequency / 1000)
+            {
+                await Task.Delay(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency), cancellationToken);
+            }
+
+            inFlight.Add(send(i));
+        }
+
+        await Task.WhenAll(inFlight);
+        return due;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using ChampionNetwork.Benchmarks.Measurement;
+using ChampionNetwork.Benchmarks.Platform;
+using ChampionNetwork.Benchmarks.Reporting;
+using HdrHistogram;
+
+namespace ChampionNetwork.Benchmarks.Scenarios;
+
+/// <summary>
+/// <c>feeds</c>: throughput and p99 of feed reads (area JSON and CSV, with and without If-None-Match) at a fixed
+/// concurrency, over B-http: InsightHub's own <c>/alive</c> at the same concurrency.
+/// </summary>
+internal static class FeedsScenario
+{
+    public const int Concurrency = 16;
+    public static readonly TimeSpan RunFor = TimeSpan.FromSeconds(3);
+
+    public static async Task RunAsync(Report report, PlatformRun platform, Champions champions, CancellationToken cancellationToken)
+    {
+        var hub = platform.Endpoint("insighthub");
+        var analyst = champions.Analyst();
+        using var client = Champions.Client();
+        var json = new Uri(hub, $"/api/feeds/areas/S92000003?campaign={SampleInsight.Campaign}");
+        var csv = new Uri(hub, $"/api/feeds/insight.csv?campaign={SampleInsight.Campaign}");
+        var jsonTag = await ETagAsync(client, json, analyst, cancellationToken);
+        var csvTag = await ETagAsync(client, csv, analyst, cancellationToken);
+
+        var (bhttp, bhttpP99) = await MeasureAsync(client, new Uri(hub, "/alive"), null, null, cancellationToken);
+        report.Add(new ResultRow("feeds", $"B-http /alive ({Concurrency} concurrent)", "req/s", bhttp));
+        report.Add(new ResultRow("feeds", "B-http /alive p99", "ms", bhttpP99));
+        foreach (var (name, url, tag) in new[] { ("area JSON", json, (string?)null), ("area JSON, If-None-Match (304)", json, jsonTag), ("CSV", csv, null), ("CSV, If-None-Match (304)", csv, csvTag) })
+        {
+            var (throughput, p99) = await MeasureAsync(client, url, analyst, tag, cancellationToken);
+            report.Add(new ResultRow("feeds", name, "req/s", throughput, bhttp));
+            report.Add(new ResultRow("feeds", $"{name} p99", "ms", p99, bhttpP99, "≤ 2× B-http p99", p99.Median <= 2 * bhttpP99.Median));
+        }
+    }
+
+    private static async Task<string?> ETagAsync(HttpClient client, Uri url, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await client.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag?.ToString();
+    }
+
+    private static async Task<(Measured Throughput, Measured P99)> MeasureAsync(HttpClient client, Uri url, string? token, string? etag, CancellationToken cancellationToken)
+    {
+        var p99s = new List<double>();
+        var throughput = await Measured.RepeatAsync(async () =>
+        {
+            var histogram = Latencies.NewHistogram();
+            var requests = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+            {
+                var mine = Latencies.NewHistogram();
+                while (clock.Elapsed < RunFor)
+                {
+                    var started = clock.ElapsedTicks;
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                    if (token is not null)
+                    {
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    }
+
+                    if (etag is not null)
+                    {
+                        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                    }
+
+                    using var response = await client.SendAsync(request, cancellationToken);
+                    await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+                    if ((int)response.StatusCode is not (200 or 304))
+                    {
+                        throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}.");
+                    }
+
+                    mine.RecordValue(Latencies.Microseconds(clock.ElapsedTicks - started));
+                }
+
+                lock (histogram)
+                {
+                    histogram.Add(mine);
+                    requests += (int)mine.TotalCount;
+                }
+            }));
+            p99s.Add(histogram.Milliseconds(99));
+            return requests / clock.Elapsed.TotalSeconds;
+        });
+        return (throughput, Measured.Of(p99s.Skip(1).ToList()));
+    }
+}
