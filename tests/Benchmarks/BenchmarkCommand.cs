@@ -33,6 +33,11 @@ internal static class BenchmarkCommand
             await TransportScenario.RunAsync(report, messages: 20_000, cancel.Token);
         }
 
+        if (scenario is "chaos")
+        {
+            await ChaosScenario.RunAsync(report, submissions: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, cancel.Token);
+        }
+
         Console.WriteLine($"Finished in {clock.Elapsed:m\\:ss}.");
         await report.WriteAsync(Path.Combine(ResultsDirectory(), DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-" + scenario), "results");
         return report.Rows.Any(r => r.Met == false) ? 1 : 0;
