@@ -10,6 +10,7 @@ public sealed record ChaosResult(
     long StoredInSurveysDb,
     long? CountedInFeed,
     TimeSpan Duration,
+    IReadOnlyDictionary<string, int> FailedAttempts,
     IReadOnlyList<string> Problems)
 {
     public int Accepted => Submissions.Count(s => s.Outcome == Outcome.Accepted);
@@ -28,6 +29,7 @@ public sealed record ChaosResult(
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Chaos: {Submissions.Count} submissions in {Duration.TotalSeconds:0.0} s: {Accepted} accepted (202), {AlreadyStored} already stored (409 on a retry), {Errors} errors, {Retried} retried");
         text.AppendLine(CultureInfo.InvariantCulture, $"surveysdb responses: {StoredInSurveysDb}; Scotland feed responses: {CountedInFeed?.ToString(CultureInfo.InvariantCulture) ?? "none"}; counted exactly once: {(CountedExactlyOnce ? "yes" : "no")}");
+        text.AppendLine("Failed attempts (each retried): " + (FailedAttempts.Count == 0 ? "none" : string.Join(", ", FailedAttempts.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} ×{f.Value}"))));
         foreach (var r in Recoveries)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  kill -9 {r.Fault.Name} (pid {r.KilledPid}): healthy again after {r.Healthy.TotalSeconds:0.0} s, accepting submissions after {r.Accepting.TotalSeconds:0.0} s");

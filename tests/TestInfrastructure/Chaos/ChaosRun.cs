@@ -59,7 +59,7 @@ public sealed partial class ChaosRun(ChaosOptions options, ILogger logger)
             problems.Add("left behind after the AppHost stopped: " + string.Join(", ", left.Select(p => $"{p} {Signal.CommandLine(p)}")));
         }
 
-        return new ChaosResult(submissions, recoveries, stored, feed, duration, problems);
+        return new ChaosResult(submissions, recoveries, stored, feed, duration, new Dictionary<string, int>(load.FailedAttempts), problems);
     }
 
     private async Task<Recovery> InjectAsync(PlatformProcess platform, LoadGenerator load, Fault fault, Task sending, CancellationToken ct)

@@ -28,6 +28,9 @@ public sealed class LoadGenerator(Uri surveys, string signingKey, Guid campaign,
 
     public ConcurrentQueue<Submission> Submissions { get; } = new();
 
+    /// <summary>Every failed attempt, by what it got: "503", "500", "HttpRequestException", ...</summary>
+    public ConcurrentDictionary<string, int> FailedAttempts { get; } = new();
+
     public TimeSpan RetryBudget { get; init; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Elapsed since the generator was made; the time base of every <see cref="Submission.FinishedAt"/>.</summary>
@@ -86,6 +89,7 @@ public sealed class LoadGenerator(Uri surveys, string signingKey, Guid campaign,
                 }
 
                 error = $"{(int)response.StatusCode} {Truncate(text)}";
+                FailedAttempts.AddOrUpdate(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
                 if ((int)response.StatusCode < 500 && response.StatusCode != HttpStatusCode.RequestTimeout)
                 {
                     // A 4xx other than the above is not transient: the submission itself is wrong.
@@ -95,6 +99,7 @@ public sealed class LoadGenerator(Uri surveys, string signingKey, Guid campaign,
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
             {
                 error = ex.GetType().Name + ": " + Truncate(ex.Message);
+                FailedAttempts.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
             }
 
             if (clock.GetElapsedTime(first) + delay > RetryBudget)
