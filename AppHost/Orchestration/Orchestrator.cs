@@ -83,7 +83,7 @@ internal sealed partial class Orchestrator
         var ports = Directory.CreateDirectory(Path.Combine(_options.DataDirectory, "ports")).FullName;
         foreach (var project in _model.Resources.OfType<ProjectResource>())
         {
-            var preferred = LaunchSettings.HttpPort(Path.GetFullPath(Path.Combine(_options.RepositoryRoot, project.ProjectPath)));
+            var preferred = !_options.UseLaunchSettingsPorts ? null : LaunchSettings.HttpPort(Path.GetFullPath(Path.Combine(_options.RepositoryRoot, project.ProjectPath)));
             foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>().Where(e => e.Port is null))
             {
                 endpoint.Port = endpoint.Name == "http" && preferred is { } port && FreePorts.TryReserve(port)

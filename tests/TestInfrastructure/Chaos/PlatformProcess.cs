@@ -64,6 +64,8 @@ public sealed class PlatformProcess : IAsyncDisposable
         }
 
         psi.Environment["AppHost__UseDocker"] = "false";
+        // Not 5101/5104: a killed service's port must still be free when it comes back (another AppHost may want them).
+        psi.Environment["AppHost__UseLaunchSettingsPorts"] = "false";
         psi.Environment["TERM"] = "dumb";
         var process = new Process { StartInfo = psi };
         var host = new PlatformProcess(process, dataDirectory);
