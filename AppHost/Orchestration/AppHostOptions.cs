@@ -6,6 +6,10 @@ namespace ChampionNetwork.AppHost.Orchestration;
 /// </summary>
 public sealed record AppHostOptions(string RepositoryRoot, string DataDirectory, bool Fresh)
 {
+    /// <summary>AppHost:UseLaunchSettingsPorts=false: every service on a sticky free port, never its launchSettings.json port
+    /// (tests that kill a service, so that nothing else can take its port before it is back).</summary>
+    public bool UseLaunchSettingsPorts { get; init; } = true;
+
     public static AppHostOptions Parse(IReadOnlyList<string> args)
     {
         var root = RepositoryRootLocator.Find();

@@ -53,7 +53,7 @@ internal static partial class AppHostRun
             var docker = new DockerEngine(app.Configuration.GetValue("AppHost:UseDocker", true));
             var provisioner = new ServerProvisioner(app.Configuration, docker, options.DataDirectory, options.Fresh);
             LogStarting(logger, options.DataDirectory, options.Fresh);
-            var orchestrator = new Orchestrator(app.Model, options, provisioner, shared, renderer, logger, TimeProvider.System);
+            var orchestrator = new Orchestrator(app.Model, options with { UseLaunchSettingsPorts = app.Configuration.GetValue("AppHost:UseLaunchSettingsPorts", true) }, provisioner, shared, renderer, logger, TimeProvider.System);
             var code = await orchestrator.RunAsync(stop.Token);
             Watchdog.StandDown();
             return code;

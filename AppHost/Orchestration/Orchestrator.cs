@@ -11,7 +11,7 @@ namespace ChampionNetwork.AppHost.Orchestration;
 
 /// <summary>
 /// Starts every resource once what it waits for is Running and healthy, watches health, restarts crashed projects
-/// with backoff, and on stop takes everything down in reverse dependency order, leaving no process behind.
+/// and local servers with backoff, and on stop takes everything down in reverse dependency order, leaving no process behind.
 /// </summary>
 internal sealed partial class Orchestrator
 {
@@ -83,7 +83,7 @@ internal sealed partial class Orchestrator
         var ports = Directory.CreateDirectory(Path.Combine(_options.DataDirectory, "ports")).FullName;
         foreach (var project in _model.Resources.OfType<ProjectResource>())
         {
-            var preferred = LaunchSettings.HttpPort(Path.GetFullPath(Path.Combine(_options.RepositoryRoot, project.ProjectPath)));
+            var preferred = !_options.UseLaunchSettingsPorts ? null : LaunchSettings.HttpPort(Path.GetFullPath(Path.Combine(_options.RepositoryRoot, project.ProjectPath)));
             foreach (var endpoint in project.Annotations.OfType<EndpointAnnotation>().Where(e => e.Port is null))
             {
                 endpoint.Port = endpoint.Name == "http" && preferred is { } port && FreePorts.TryReserve(port)
@@ -145,27 +145,56 @@ internal sealed partial class Orchestrator
         }
     }
 
+    /// <summary>
+    /// Provisions the server, and again with backoff each time a local server exits unexpectedly (same port, same
+    /// data folder: both are sticky), until the AppHost stops.
+    /// </summary>
     private async Task RunServerAsync(ResourceRecord record, ServerResource server, CancellationToken ct)
     {
-        _states.Update(record, r => r.State = ResourceState.Starting);
-        var instance = await _provisioner.ProvisionAsync(server, line => _renderer.Line(server.Name, line), ct);
-        _servers[server] = instance;
-        server.ConnectionString = instance.ConnectionString;
-        _states.Update(record, r => (r.State, r.Endpoint, r.Pid, r.Source) =
-            (ResourceState.Running, instance.Endpoint, instance.Pid, Describe(instance.Source)));
-        LogProvisioned(_logger, server.Name, Describe(instance.Source), instance.Endpoint);
-        record.MarkRunning();
-        _ = WatchServerAsync(record, instance);
-        await MonitorHealthAsync(record, t => ServerProbes.ProbeAsync(server, t), ct);
-    }
-
-    private async Task WatchServerAsync(ResourceRecord record, IServerInstance instance)
-    {
-        await instance.Exited;
-        if (!_states.Stopping)
+        var failures = 0;
+        Task? health = null;
+        while (!ct.IsCancellationRequested)
         {
-            _states.Update(record, r => (r.State, r.Health, r.Pid) = (ResourceState.Exited, HealthStatus.Unhealthy, null));
-            LogServerExited(_logger, record.Resource.Name);
+            _states.Update(record, r => (r.State, r.Health) = (ResourceState.Starting, HealthStatus.Unknown));
+            IServerInstance instance;
+            try
+            {
+                instance = await _provisioner.ProvisionAsync(server, line => _renderer.Line(server.Name, line), ct);
+            }
+            catch (Exception ex) when (failures > 0 && !ct.IsCancellationRequested)
+            {
+                // A restart that failed (a lock file not yet released, say): try again later, as for a project.
+                failures++;
+                var retry = HealthPolicy.RestartDelay(failures);
+                _states.Update(record, r => (r.State, r.Detail) = (ResourceState.Exited, ex.Message));
+                LogServerRestartFailed(_logger, server.Name, ex.Message, retry.TotalSeconds);
+                await Task.Delay(retry, _clock, ct);
+                continue;
+            }
+
+            _servers[server] = instance;
+            server.ConnectionString = instance.ConnectionString;
+            var started = _clock.GetTimestamp();
+            _states.Update(record, r => (r.State, r.Endpoint, r.Pid, r.Source, r.Detail) =
+                (ResourceState.Running, instance.Endpoint, instance.Pid, Describe(instance.Source), null));
+            LogProvisioned(_logger, server.Name, Describe(instance.Source), instance.Endpoint);
+            record.MarkRunning();
+            health ??= MonitorHealthAsync(record, t => ServerProbes.ProbeAsync(server, t), ct);
+
+            await instance.Exited.WaitAsync(ct);
+            if (_states.Stopping || ct.IsCancellationRequested)
+            {
+                return;
+            }
+
+            // Whatever the killed server left behind (postgres backends, an Erlang port program) goes too.
+            await instance.StopAsync();
+            failures = _clock.GetElapsedTime(started) > TimeSpan.FromMinutes(1) ? 1 : failures + 1;
+            var delay = HealthPolicy.RestartDelay(failures);
+            _states.Update(record, r => (r.State, r.Health, r.Pid, r.Detail) = (ResourceState.Exited, HealthStatus.Unhealthy, null, "exited unexpectedly"));
+            LogServerExited(_logger, server.Name, delay.TotalSeconds);
+            await Task.Delay(delay, _clock, ct);
+            _states.Update(record, r => r.Restarts++);
         }
     }
 
@@ -349,8 +378,11 @@ internal sealed partial class Orchestrator
     [LoggerMessage(Level = LogLevel.Information, Message = "{Resource}: {Source} at {Endpoint}")]
     private static partial void LogProvisioned(ILogger logger, string resource, string source, string endpoint);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} exited unexpectedly; the services that use it will report unhealthy")]
-    private static partial void LogServerExited(ILogger logger, string resource);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} exited unexpectedly; restarting it on the same port and data in {DelaySeconds} s")]
+    private static partial void LogServerExited(ILogger logger, string resource, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} could not be restarted: {Error}; trying again in {DelaySeconds} s")]
+    private static partial void LogServerRestartFailed(ILogger logger, string resource, string error, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} exited with code {ExitCode}; restarting in {DelaySeconds} s")]
     private static partial void LogProjectExited(ILogger logger, string resource, int exitCode, double delaySeconds);

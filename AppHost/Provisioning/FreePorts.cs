@@ -8,6 +8,7 @@ internal static class FreePorts
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<int> Handed = [];
+    private static readonly Dictionary<string, int> StickyHanded = [];
 
     /// <summary>A free loopback port never handed out before in this process.</summary>
     public static int Take()
@@ -27,8 +28,31 @@ internal static class FreePorts
         }
     }
 
-    /// <summary>The port remembered in <paramref name="file"/> when it is free again (stable URLs across runs), else a new one.</summary>
+    /// <summary>
+    /// The port remembered in <paramref name="file"/> when it is free again (stable URLs across runs), else a new one.
+    /// Asked again for the same file in this process (a crashed server restarted), the same port, free or not yet:
+    /// its clients keep their connection strings, and a start that finds it still bound fails and is retried.
+    /// </summary>
     public static int Sticky(string file)
+    {
+        lock (Gate)
+        {
+            if (StickyHanded.TryGetValue(Path.GetFullPath(file), out var again))
+            {
+                return again;
+            }
+        }
+
+        var port = StickyFirst(file);
+        lock (Gate)
+        {
+            StickyHanded[Path.GetFullPath(file)] = port;
+        }
+
+        return port;
+    }
+
+    private static int StickyFirst(string file)
     {
         if (File.Exists(file)
             && int.TryParse(File.ReadAllText(file).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var previous)

@@ -66,7 +66,8 @@ internal sealed class LocalPostgres : IServerInstance
             "-k", dir,
             "-c", "listen_addresses=127.0.0.1",
             "-c", "max_connections=200",
-            "-c", "synchronous_commit=off",
+            // synchronous_commit stays on: a 202 must survive kill -9 of the postmaster (Resilience.Tests lost
+            // acknowledged responses with it off: their WAL was still in shared memory when the cluster died).
         ]);
         var process = ChildProcess.Start(executable, arguments, context.OnLine, workingDirectory: dir);
         var postgres = new LocalPostgres(process, data, resource.ConnectionStringFor("127.0.0.1", port, null), port);

@@ -11,7 +11,7 @@ namespace ChampionNetwork.ServiceDefaults;
 
 /// <summary>
 /// Every error is RFC 9457 problem+json. Malformed bodies become a 400 naming the field that failed to bind,
-/// never a 500 or a stack trace.
+/// never a 500 or a stack trace; an unreachable database is a 503 with Retry-After.
 /// </summary>
 public static class ProblemDetailsDefaults
 {
@@ -24,6 +24,7 @@ public static class ProblemDetailsDefaults
             context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
         builder.Services.Configure<JsonOptions>(options =>
         {
             options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;

@@ -44,6 +44,11 @@ internal static class BenchmarkCommand
             await GrainStorageScenario.RunAsync(report, events: 5_000, cancel.Token);
         }
 
+        if (scenario is "chaos")
+        {
+            await ChaosScenario.RunAsync(report, submissions: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, cancel.Token);
+        }
+
         Console.WriteLine($"Finished in {clock.Elapsed:m\\:ss}.");
         await report.WriteAsync(resultsDirectory, "results");
         return report.Rows.Any(r => r.Met == false) ? 1 : 0;
