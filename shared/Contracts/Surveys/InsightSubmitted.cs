@@ -11,7 +11,7 @@ public sealed record InsightSubmitted(
     Guid InstrumentId,
     int InstrumentVersion,
     string OrganisationCode,
-    IReadOnlyList<InsightAnswer> Answers) : IIntegrationEvent;
+    IReadOnlyList<InsightAnswer> Answers) : IOrderInsensitiveEvent;
 
 /// <summary>
 /// One answer. <see cref="Value"/> is set for scale and choice items; <see cref="Text"/> (redacted) for free text.

@@ -7,6 +7,9 @@ public sealed class OutboxOptions
 
     public int BatchSize { get; set; } = 200;
 
+    /// <summary>How many order-insensitive events may await their broker confirms at once.</summary>
+    public int MaxConcurrentPublishes { get; set; } = 64;
+
     /// <summary>How often the relay looks for rows when nothing woke it (another instance may have written them).</summary>
     public int PollIntervalMs { get; set; } = 1000;
 

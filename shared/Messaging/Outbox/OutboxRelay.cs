@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ChampionNetwork.Contracts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace ChampionNetwork.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows to RabbitMQ in commit order, waiting for the broker's confirm before marking a
-/// row published. If the process dies after commit and before publish, the row is still pending and goes out after
+/// Publishes committed outbox rows to RabbitMQ in commit order (runs of order-insensitive events concurrently), waiting
+/// for the broker's confirm before marking a row published. If the process dies after commit and before publish, the row is still pending and goes out after
 /// restart; if it dies after publish and before marking, the event goes out twice, which consumers absorb because
 /// they deduplicate on the event id. One relay per database is active at a time (a PostgreSQL advisory lock), so
 /// several instances of a service keep the order.
@@ -88,24 +89,7 @@ public sealed partial class OutboxRelay<TContext>(
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
 
-        var published = 0;
-        Exception? failure = null;
-        foreach (var message in pending)
-        {
-            try
-            {
-                await PublishAsync(message, settings, cancellationToken);
-                message.MarkPublished();
-                published++;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Stop at the first failure so that later events never overtake an earlier one.
-                message.RecordFailure(ex.Message);
-                failure = ex;
-                break;
-            }
-        }
+        var (published, failure) = await PublishInOrderAsync(pending, settings, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -115,6 +99,62 @@ public sealed partial class OutboxRelay<TContext>(
         }
 
         return failure is null ? published : throw new OutboxPublishException(failure);
+    }
+
+    /// <summary>
+    /// Publishes in commit order. A run of order-insensitive events (<see cref="IOrderInsensitiveEvent"/>) goes out
+    /// concurrently, up to <see cref="OutboxOptions.MaxConcurrentPublishes"/> confirms outstanding; any other event
+    /// waits for everything before it and goes out alone. At the first failure nothing later is started, so no event
+    /// ever overtakes an earlier order-sensitive one.
+    /// </summary>
+    private async Task<(int Published, Exception? Failure)> PublishInOrderAsync(List<OutboxMessage> pending, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var published = 0;
+        Exception? failure = null;
+        var inFlight = new List<(OutboxMessage Message, Task Publish)>();
+
+        async Task DrainAsync()
+        {
+            foreach (var (message, publish) in inFlight)
+            {
+                try
+                {
+                    await publish;
+                    message.MarkPublished();
+                    published++;
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    message.RecordFailure(ex.Message);
+                    failure ??= ex;
+                }
+            }
+
+            inFlight.Clear();
+        }
+
+        foreach (var message in pending)
+        {
+            var concurrent = typeof(IOrderInsensitiveEvent).IsAssignableFrom(eventTypes.Resolve(message.EventType));
+            if (!concurrent || inFlight.Count >= settings.MaxConcurrentPublishes)
+            {
+                await DrainAsync();
+            }
+
+            if (failure is not null)
+            {
+                break;
+            }
+
+            inFlight.Add((message, PublishAsync(message, settings, cancellationToken)));
+            if (!concurrent)
+            {
+                await DrainAsync();
+            }
+        }
+
+        await DrainAsync();
+        return (published, failure);
     }
 
     private async Task PublishAsync(OutboxMessage message, OutboxOptions settings, CancellationToken cancellationToken)
