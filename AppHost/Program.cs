@@ -1,31 +1,50 @@
+using ChampionNetwork.AppHost;
 using ChampionNetwork.AppHost.Identity;
-using ChampionNetwork.AppHost.Model;
+using ChampionNetwork.AppHost.Servers;
+using ChampionNetwork.AppHost.Supervision;
 
 if (TokenCommand.Matches(args))
 {
     return TokenCommand.Run(args);
 }
 
-var builder = DistributedApplication.CreateBuilder(args);
+var options = AppHostOptions.Parse(args);
+var data = options.PrepareDataDirectory();
+var signingKey = SigningKeyStore.LoadOrCreate(data);
 
-var eventBus = builder.AddRabbitMQ("eventbus");
-var redis = builder.AddRedis("redis");
-var postgres = builder.AddPostgres("postgres");
+var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
+ResourceConsole.StartBeforeResources(builder);
+
+var eventBus = builder.AddEventBus("eventbus", data);
+var redis = builder.AddRedisServer("redis", data);
+var postgres = builder.AddPostgresServer("postgres", data);
 var surveysDb = postgres.AddDatabase("surveysdb");
 
 var orleans = builder.AddOrleans("insight")
-    .WithClustering(redis)
-    .WithGrainStorage("insight", redis);
+    .WithClustering(new OrleansRedis(redis))
+    .WithGrainStorage("insight", new OrleansRedis(redis));
 
-var insightHub = builder.AddProject("insighthub", "services/InsightHub/Api/InsightHub.Api.csproj")
+var insightHub = builder.AddProject<Projects.InsightHub_Api>("insighthub")
     .WithReference(orleans).WaitFor(redis)
-    .WithReference(eventBus).WaitFor(eventBus);
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithPlatformDefaults(signingKey);
 
 // Surveys publishes from its first second (the demo campaign's opening): InsightHub's queues must be bound by then,
 // or RabbitMQ would drop events that no queue is bound to receive.
-builder.AddProject("surveys-api", "services/Surveys/Surveys.csproj")
+var surveys = builder.AddProject<Projects.Surveys>("surveys-api")
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(surveysDb).WaitFor(surveysDb)
-    .WaitFor(insightHub);
+    .WaitFor(insightHub)
+    .WithPlatformDefaults(signingKey);
 
-return await builder.Build().RunAsync();
+// Demo data through the public API, as champions would send it, once per fresh data folder.
+builder.AddProject<Projects.DemoSeed>("demo-seed")
+    .WithReference(surveys).WaitFor(surveys)
+    .WithReference(insightHub).WaitFor(insightHub)
+    .WithEnvironment("DemoSeed__MarkerFile", Path.Combine(data, "demo-seed", "done"))
+    .WithConfigurationSection(builder.Configuration, "DemoSeed")
+    .WithDevelopmentIdentity(signingKey)
+    .AsOneShot();
+
+builder.Build().Run();
+return 0;

@@ -1,4 +1,4 @@
-using ChampionNetwork.ServiceDefaults.Identity;
+using ChampionNetwork.Identity;
 
 namespace ChampionNetwork.AppHost.Identity;
 

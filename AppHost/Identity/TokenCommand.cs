@@ -1,5 +1,4 @@
-using ChampionNetwork.AppHost.Orchestration;
-using ChampionNetwork.ServiceDefaults.Identity;
+using ChampionNetwork.Identity;
 
 namespace ChampionNetwork.AppHost.Identity;
 
@@ -40,7 +39,7 @@ public static class TokenCommand
             return Usage($"A {role} token needs --org (a GSS code such as S08000015).");
         }
 
-        dataDirectory ??= Path.Combine(RepositoryRootLocator.Find(), ".apphost");
+        dataDirectory ??= Path.Combine(RepositoryRoot.Find(), ".apphost");
         var options = new IdentityOptions { SigningKey = SigningKeyStore.LoadOrCreate(dataDirectory) };
         var token = DevelopmentSigningKey.IssueToken(
             options, subject ?? $"dev-{role}-{Guid.NewGuid().ToString("N")[..8]}", [role], organisation, TimeProvider.System, TimeSpan.FromHours(hours));

@@ -1,17 +1,59 @@
 #!/usr/bin/env bash
-# A private RabbitMQ node with the management plugin (vhosts are created through its HTTP API).
-#   rabbitmq.sh start DIR   start on free ports; writes DIR/env; prints nothing on success
-#   rabbitmq.sh stop DIR [--fast]   graceful stop (TERM; ~6 s with the management plugin), or kill -9 with --fast
-#                                   (for throwaway data); then epmd. Keeps DIR.
-# We start epmd ourselves (own port, -relaxed_command_check) so that we own its pid: an epmd that the VM starts
-# daemonises and outlives the node.
+# A private RabbitMQ node. The one recipe for RabbitMQ: test.sh, the AppHost and the test fixtures all run the node
+# through `epmd` and `run`.
+#   rabbitmq.sh epmd DIR EPMD_PORT                   epmd in the foreground, on its own port (exec)
+#   rabbitmq.sh run DIR PORT DIST EPMD_PORT [MGMT]   the node in the foreground (exec: the caller's pid is the Erlang
+#                                                    VM's); MGMT loads the management plugin on that port
+#   rabbitmq.sh start DIR                            both detached on free ports, with the management plugin (vhosts
+#                                                    are created through its HTTP API); writes DIR/env
+#   rabbitmq.sh stop DIR [--fast]                    graceful stop (TERM; ~6 s with the management plugin), or kill -9
+#                                                    with --fast (for throwaway data); then epmd. Keeps DIR.
+# epmd runs on its own, so that whoever started it owns its pid: an epmd that the VM starts daemonises and outlives it.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 
+# Debian's /usr/sbin/rabbitmq-server is a wrapper that switches user and logs to /var/log: use the real script.
 SERVER=/usr/lib/rabbitmq/bin/rabbitmq-server
 EPMD="$(command -v epmd || echo /usr/lib/erlang/bin/epmd)"
+
+epmd_run() {
+  local dir="$1" epmd_port="$2"
+  [ -x "$EPMD" ] || cn_die "epmd (Erlang) is not installed: apt-get install -y rabbitmq-server"
+  mkdir -p "$dir"
+  exec "$EPMD" -port "$epmd_port" -address 127.0.0.1 -relaxed_command_check
+}
+
+run() {
+  local dir="$1" port="$2" dist="$3" epmd_port="$4" mgmt="${5:-}"
+  [ -x "$SERVER" ] || cn_die "rabbitmq-server is not installed: apt-get install -y rabbitmq-server"
+  mkdir -p "$dir"
+  dir="$(cd "$dir" && pwd)"
+  : > "$dir/rabbitmq-env.conf"
+  if [ -n "$mgmt" ]; then
+    echo "[rabbitmq_management]." > "$dir/enabled_plugins"
+    cat > "$dir/rabbitmq.conf" <<CONF
+management.tcp.port = $mgmt
+management.tcp.ip = 127.0.0.1
+# Nothing reads the management statistics here; not collecting them saves CPU on small machines.
+management_agent.disable_metrics_collector = true
+CONF
+  else
+    echo "[]." > "$dir/enabled_plugins"
+    : > "$dir/rabbitmq.conf"
+  fi
+  # The VM must find epmd listening, or it starts a daemonised one of its own that outlives it.
+  cn_wait_until 10 "" cn_port_busy "$epmd_port" || cn_die "epmd is not listening on $epmd_port"
+  # RUNNING_UNDER_SYSTEMD makes the start script exec the VM instead of running it as a child behind signal traps.
+  export HOME="$dir" RABBITMQ_NODENAME="t$port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT="$port" RABBITMQ_DIST_PORT="$dist" ERL_EPMD_PORT="$epmd_port" \
+    RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_CONFIG_FILE="$dir/rabbitmq" \
+    RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config" RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_PID_FILE="$dir/beam.pid" \
+    RUNNING_UNDER_SYSTEMD=true
+  exec "$SERVER"
+}
 
 amqp_handshake() {
   # Protocol header in, Connection.Start (a method frame, type 1) out: the broker is really serving AMQP.
@@ -35,29 +77,14 @@ start() {
   dir="$(cd "$dir" && pwd)"
   for attempt in 1 2 3; do
     port="$(cn_free_port)"; dist="$(cn_free_port)"; epmd_port="$(cn_free_port)"; mgmt="$(cn_free_port)"
-    echo "[rabbitmq_management]." > "$dir/enabled_plugins"
-    : > "$dir/rabbitmq-env.conf"
-    cat > "$dir/rabbitmq.conf" <<CONF
-management.tcp.port = $mgmt
-management.tcp.ip = 127.0.0.1
-management_agent.disable_metrics_collector = true
-CONF
-    cn_spawn "$dir/epmd.pid" "$dir/epmd.log" "$EPMD" -port "$epmd_port" -address 127.0.0.1 -relaxed_command_check
+    cn_spawn "$dir/epmd.pid" "$dir/epmd.log" "$HERE/rabbitmq.sh" epmd "$dir" "$epmd_port"
     cn_wait_pidfile "$dir/epmd.pid" || cn_die "epmd did not start"
-    # The VM must find epmd listening, or it starts a daemonised one of its own.
-    cn_wait_until 10 "$(cn_read_pid "$dir/epmd.pid")" cn_port_busy "$epmd_port" || { cn_tail_logs "$dir/epmd.log"; cn_die "epmd did not listen on $epmd_port"; }
-
-    HOME="$dir" RABBITMQ_NODENAME="t$port@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-      RABBITMQ_NODE_PORT="$port" RABBITMQ_DIST_PORT="$dist" ERL_EPMD_PORT="$epmd_port" \
-      RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_CONFIG_FILE="$dir/rabbitmq" \
-      RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config" RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf" \
-      RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_PID_FILE="$dir/beam.pid" \
-      cn_spawn "$dir/launcher.pid" "$dir/console.log" "$SERVER"
-    cn_wait_pidfile "$dir/launcher.pid" || cn_die "rabbitmq-server did not start"
+    cn_spawn "$dir/beam.pid" "$dir/console.log" "$HERE/rabbitmq.sh" run "$dir" "$port" "$dist" "$epmd_port" "$mgmt"
+    cn_wait_pidfile "$dir/beam.pid" || cn_die "rabbitmq-server did not start"
 
     rc=0
-    cn_wait_until 60 "$(cn_read_pid "$dir/launcher.pid")" amqp_handshake "$port" || rc=$?
-    [ "$rc" -eq 0 ] && { cn_wait_until 30 "$(cn_read_pid "$dir/launcher.pid")" management_ready "$mgmt" || rc=$?; }
+    cn_wait_until 60 "$(cn_read_pid "$dir/beam.pid")" amqp_handshake "$port" || rc=$?
+    [ "$rc" -eq 0 ] && { cn_wait_until 30 "$(cn_read_pid "$dir/beam.pid")" management_ready "$mgmt" || rc=$?; }
     if [ "$rc" -eq 0 ]; then
       cat > "$dir/env" <<ENV
 RABBITMQ_PORT=$port
@@ -87,15 +114,15 @@ stop() {
   if [ "$fast" = "--fast" ] && [ -n "$beam" ]; then
     kill -KILL "$beam" 2>/dev/null || true
   fi
-  # TERM to the start script makes it stop the VM gracefully and wait for it (it also reaps a killed VM).
-  cn_stop_pidfile "$dir/launcher.pid" 20
-  if [ -n "$beam" ] && cn_alive "$beam"; then kill -KILL "$beam" 2>/dev/null || true; cn_wait_gone "$beam" 5 || true; fi
-  rm -f "$dir/beam.pid"
+  # TERM to the VM is a graceful stop.
+  cn_stop_pidfile "$dir/beam.pid" 20
   cn_stop_pidfile "$dir/epmd.pid" 5
 }
 
 case "${1:-}" in
+  epmd) epmd_run "${2:?usage: $0 epmd DIR EPMD_PORT}" "${3:?usage: $0 epmd DIR EPMD_PORT}" ;;
+  run) run "${2:?usage: $0 run DIR PORT DIST EPMD_PORT [MGMT]}" "${3:?}" "${4:?}" "${5:?}" "${6:-}" ;;
   start) start "${2:?usage: $0 start DIR}" ;;
   stop) stop "${2:?usage: $0 stop DIR [--fast]}" "${3:-}" ;;
-  *) echo "usage: $0 start DIR | stop DIR [--fast]" >&2; exit 2 ;;
+  *) echo "usage: $0 epmd DIR EPMD_PORT | run DIR PORT DIST EPMD_PORT [MGMT] | start DIR | stop DIR [--fast]" >&2; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
 using ChampionNetwork.ServiceDefaults;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ChampionNetwork.ServiceDefaults.Identity;
+using ChampionNetwork.Identity;
 
 namespace ChampionNetwork.AppHost.Tests;
 

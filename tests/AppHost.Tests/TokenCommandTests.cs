@@ -1,5 +1,5 @@
 using ChampionNetwork.AppHost.Identity;
-using ChampionNetwork.ServiceDefaults.Identity;
+using ChampionNetwork.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,4 +1,5 @@
 using ChampionNetwork.ReferenceData;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 using ChampionNetwork.Surveys.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

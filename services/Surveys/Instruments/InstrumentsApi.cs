@@ -1,3 +1,4 @@
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 using ChampionNetwork.Surveys.Data;
 using Microsoft.AspNetCore.Http.HttpResults;

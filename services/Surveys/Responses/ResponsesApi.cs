@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChampionNetwork.Contracts.Surveys;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.ReferenceData;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Data;

@@ -33,6 +33,8 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8 reports usage to its vendor's host on start; a platform for NHS data does not phone home.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             foreach (var assembly in consumerAssemblies)
             {

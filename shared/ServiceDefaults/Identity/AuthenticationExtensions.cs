@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
+using ChampionNetwork.Identity;
+
 namespace ChampionNetwork.ServiceDefaults.Identity;
 
 public static class AuthenticationExtensions

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 
 namespace ChampionNetwork.Benchmarks.Platform;

@@ -5,6 +5,7 @@ using ChampionNetwork.Benchmarks.Platform;
 using ChampionNetwork.Benchmarks.Reporting;
 using ChampionNetwork.Contracts.Surveys;
 using ChampionNetwork.Messaging.Bus;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 using ChampionNetwork.TestInfrastructure;
 using MassTransit;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 
 namespace ChampionNetwork.TestInfrastructure.Chaos;

@@ -1,3 +1,4 @@
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 
 namespace ChampionNetwork.TestInfrastructure.Identity;

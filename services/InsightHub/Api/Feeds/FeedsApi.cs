@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChampionNetwork.InsightHub.Disclosure;
 using ChampionNetwork.ReferenceData;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

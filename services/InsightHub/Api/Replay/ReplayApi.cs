@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChampionNetwork.Contracts.InsightHub;
 using ChampionNetwork.InsightHub.Grains;
 using ChampionNetwork.ReferenceData;
+using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,0 +1,15 @@
+using ChampionNetwork.DemoSeed;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection(DemoSeedOptions.SectionName));
+builder.Services.AddSingleton<ChampionTokens>();
+builder.Services.AddHttpClient<SurveysClient>(http => http.BaseAddress = new Uri("http://surveys-api"));
+builder.Services.AddHttpClient<FeedsClient>(http => http.BaseAddress = new Uri("http://insighthub"));
+builder.Services.AddSingleton<DemoSeeder>();
+
+using var host = builder.Build();
+await host.StartAsync();
+var exitCode = await host.Services.GetRequiredService<DemoSeeder>().RunAsync(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+await host.StopAsync();
+return exitCode;
