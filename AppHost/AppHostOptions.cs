@@ -3,7 +3,8 @@ namespace ChampionNetwork.AppHost;
 /// <summary>
 /// Our own arguments, taken off before Aspire reads the rest: <c>--fresh</c> empties the data folder first, and
 /// <c>--data-dir PATH</c> moves it (default: .apphost/ at the repository root). The local servers keep their data,
-/// ports and the development signing key there from one run to the next.
+/// ports and the development signing key there from one run to the next. <c>AppHost:Fresh=true</c> and
+/// <c>AppHost:DataDirectory=PATH</c> say the same in Aspire's key=value form (what tests pass).
 /// </summary>
 public sealed record AppHostOptions(string DataDirectory, bool Fresh, string[] AspireArguments)
 {
@@ -21,6 +22,12 @@ public sealed record AppHostOptions(string DataDirectory, bool Fresh, string[] A
                     break;
                 case "--data-dir" when i + 1 < args.Count:
                     dataDirectory = Path.GetFullPath(args[++i]);
+                    break;
+                case "AppHost:Fresh=true":
+                    fresh = true;
+                    break;
+                case var setting when setting.StartsWith("AppHost:DataDirectory=", StringComparison.Ordinal):
+                    dataDirectory = Path.GetFullPath(setting["AppHost:DataDirectory=".Length..]);
                     break;
                 default:
                     rest.Add(args[i]);

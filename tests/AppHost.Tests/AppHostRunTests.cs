@@ -1,107 +1,101 @@
+using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using ChampionNetwork.Identity;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using ChampionNetwork.ReferenceData;
+using ChampionNetwork.TestInfrastructure.Hosting;
+using ChampionNetwork.TestInfrastructure.Platform;
 
 namespace ChampionNetwork.AppHost.Tests;
 
 /// <summary>
-/// The whole platform under the real AppHost, from a fresh data folder and local server binaries: all healthy, a
-/// response travels from the HTTP API to the feed, a killed service comes back, and stopping leaves no process.
+/// The whole platform under the real Aspire AppHost, from a fresh data folder and the local server binaries: every
+/// resource healthy, the demo data seeded through the public API and disclosed in the feeds, a response carried from
+/// the HTTP API to the feed, a service killed with SIGKILL started again, and no process left once it stops.
 /// </summary>
 public sealed class AppHostRunTests
 {
-    private static readonly Guid DemoCampaign = Guid.Parse("0d3c5a8e-1f2b-4c7d-9e6a-5b4f3e2d1c01");
-    private static readonly TimeSpan AllHealthyTimeout = TimeSpan.FromMinutes(3);
+    private const int SeededResponses = 300;
+    private const int SmallOrganisations = 6;
+    private const string Scotland = "S92000003";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     [Fact]
-    public async Task Platform_comes_up_healthy_carries_a_response_to_the_feed_survives_a_killed_service_and_stops_clean()
+    public async Task Platform_comes_up_with_disclosed_demo_data_carries_a_response_survives_a_killed_service_and_stops_clean()
     {
-        await using var host = AppHostProcess.Start();
-
-        await host.WaitUntilAsync(s => s["allHealthy"]!.GetValue<bool>(), AllHealthyTimeout, "every resource to be healthy");
-        Assert.All(host.State()!["resources"]!.AsArray(), r => Assert.Equal("Running", r!["State"]!.GetValue<string>()));
-        Assert.Equal("local binary", host.Resource("eventbus")["Source"]!.GetValue<string>());
-
-        // The signing key the AppHost handed to every service signs our tokens.
-        var identity = new IdentityOptions { SigningKey = File.ReadAllText(Path.Combine(host.DataDirectory, "identity", "signing-key")).Trim() };
-        using var analyst = Client(host, "insighthub", DevelopmentSigningKey.IssueToken(identity, "test-analyst", [Roles.PolicyAnalyst], null, TimeProvider.System));
-
-        for (var i = 0; i < 5; i++)
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var ct = cancel.Token;
+        var host = await PlatformHost.StartAsync(new PlatformHostOptions
         {
-            // One response per champion per campaign: five champions.
-            using var surveys = Client(host, "surveys-api", DevelopmentSigningKey.IssueToken(identity, $"test-champion-{i}", [Roles.Champion], "S08000015", TimeProvider.System));
-            var response = await surveys.PostAsJsonAsync(new Uri($"/api/campaigns/{DemoCampaign}/responses", UriKind.Relative), new
+            Settings = new Dictionary<string, string>
             {
-                organisationCode = "S08000015",
-                answers = new object[] { new { itemId = "valued", value = 4 }, new { itemId = "workload", value = 3 }, new { itemId = "support", value = 5 } },
-            });
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        }
-
-        await Eventually(async () => await ResponsesInFeedAsync(analyst) == 5, TimeSpan.FromSeconds(90), "5 responses in the S08000015 feed");
-
-        // kill -9 of a service: reported Exited, restarted, healthy again.
-        var before = host.Resource("insighthub")["Pid"]!.GetValue<int>();
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-9", before.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+                ["DemoSeed:Responses"] = $"{SeededResponses}",
+                ["DemoSeed:SmallOrganisations"] = $"{SmallOrganisations}",
+                ["DemoSeed:OpenCampaignResponses"] = "0",
+                ["DemoSeed:OpenFor"] = "00:00:30",
+            },
+        }, ct);
+        var stopped = false;
+        try
         {
-            await kill.WaitForExitAsync();
-        }
+            await host.WaitUntilHealthyAsync(PlatformHostOptions.Resources, StartTimeout, ct);
+            await host.App.ResourceNotifications.WaitForResourceAsync("demo-seed", KnownResourceStates.Finished, ct).WaitAsync(StartTimeout, ct);
+            var platform = new PlatformClient(host);
 
-        await host.WaitUntilAsync(
-            s => Restarts(s, "insighthub") >= 1 && s["allHealthy"]!.GetValue<bool>(),
-            AllHealthyTimeout,
-            "insighthub to be restarted and everything healthy again");
-        Assert.Contains("insighthub exited with code 137", host.Output, StringComparison.Ordinal);
-        Assert.NotEqual(before, host.Resource("insighthub")["Pid"]!.GetValue<int>());
-        Assert.Equal(5, await ResponsesInFeedAsync(analyst));
+            // The seeded campaign is closed and disclosed: Scotland shows every response; an organisation the seeder gave
+            // fewer responses than any threshold (the last of the 40 it invites, by its documented order) shows "c".
+            var seeded = Guid.Parse(File.ReadAllText(Path.Combine(host.DataDirectory, "demo-seed", "done")).Trim());
+            var scotland = await platform.CampaignFeedAsync(Scotland, seeded);
+            Assert.Equal("closed", scotland?["status"]?.GetValue<string>());
+            Assert.Equal(SeededResponses, scotland?["responses"]?["value"]?.GetValue<double>());
+            var small = Invited(AreaRegistry.Default)[^1];
+            var hidden = await platform.CampaignFeedAsync(small.Code.Value, seeded);
+            Assert.Equal("c", hidden?["responses"]?["qualifier"]?.GetValue<string>());
+            Assert.Null(hidden?["responses"]?["value"]?.GetValue<double?>());
 
-        // Stop: every process the AppHost started (servers, Erlang VM, epmd, postgres backends, services) is gone.
-        var started = ProcessTree.Descendants(host.Pid);
-        Assert.Contains(started, p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal));
-        Assert.Contains(started, p => p.CommandLine.Contains("epmd", StringComparison.Ordinal));
-        var took = await host.StopAsync(TimeSpan.FromSeconds(30));
-        var left = started.Where(ProcessTree.StillAlive).ToList();
-
-        Assert.True(left.Count == 0, "Left behind:\n" + string.Join('\n', left.Select(p => $"{p.Pid} {p.CommandLine}")));
-        Assert.True(took < TimeSpan.FromSeconds(15), $"The AppHost took {took.TotalSeconds:0.0} s to stop.");
-        Assert.Contains("no process left behind", host.Output, StringComparison.Ordinal);
-    }
-
-    private static HttpClient Client(AppHostProcess host, string resource, string token)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(host.Resource(resource)["Endpoint"]!.GetValue<string>()), Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<double?> ResponsesInFeedAsync(HttpClient analyst)
-    {
-        var response = await analyst.GetAsync(new Uri($"/api/feeds/areas/S08000015?campaign={DemoCampaign}", UriKind.Relative));
-        if (!response.IsSuccessStatusCode)
-        {
-            return null;
-        }
-
-        var feed = await response.Content.ReadFromJsonAsync<JsonNode>();
-        return feed?["campaigns"]?.AsArray().FirstOrDefault()?["responses"]?["value"]?.GetValue<double?>();
-    }
-
-    private static int Restarts(JsonNode state, string name) =>
-        state["resources"]!.AsArray().Single(r => r!["Name"]!.GetValue<string>() == name)!["Restarts"]!.GetValue<int>();
-
-    private static async Task Eventually(Func<Task<bool>> condition, TimeSpan timeout, string what)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
+            // A response travels from the Surveys API through RabbitMQ to the grains and the feed.
+            for (var i = 0; i < 5; i++)
             {
-                throw new TimeoutException($"Timed out waiting for {what}.");
+                using var response = await platform.SubmitAsync(PlatformClient.OpenDemoCampaign, "S08000015", PlatformClient.Answers(4));
+                Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             }
 
-            await Task.Delay(500);
+            await Eventually.Returns(() => platform.ResponsesInFeedAsync("S08000015", PlatformClient.OpenDemoCampaign), n => n == 5, TimeSpan.FromSeconds(90), "5 responses in the S08000015 feed");
+
+            // kill -9 of the silo's process: the AppHost starts it again, and the counts come back from Redis.
+            var silo = await host.PidAsync("insighthub", ct);
+            Process.GetProcessById(silo).Kill();
+            await Eventually.Returns(() => Task.FromResult(host.Restarts("insighthub")), n => n >= 1, TimeSpan.FromSeconds(60), "insighthub to be started again");
+            await host.WaitUntilHealthyAsync(["insighthub"], StartTimeout, ct);
+            Assert.NotEqual(silo, await host.PidAsync("insighthub", ct));
+            Assert.Equal(5, await Eventually.Returns(() => platform.ResponsesInFeedAsync("S08000015", PlatformClient.OpenDemoCampaign), n => n is not null, TimeSpan.FromSeconds(60)));
+
+            // Stop: every process of the run (DCP, the Erlang VM, epmd, postgres and its backends, the services) is gone.
+            var started = host.Processes();
+            Assert.Contains(started, p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal));
+            Assert.Contains(started, p => p.CommandLine.Contains("epmd", StringComparison.Ordinal));
+            Assert.Contains(started, p => p.CommandLine.Contains("postgres", StringComparison.Ordinal));
+            var clock = Stopwatch.StartNew();
+            stopped = true;
+            await host.DisposeAsync();
+            var left = started.Where(ProcessTree.StillAlive).ToList();
+            Assert.True(left.Count == 0, "Left behind:\n" + string.Join('\n', left.Select(p => $"{p.Pid} {p.CommandLine}")));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45), $"Stopping took {clock.Elapsed.TotalSeconds:0.0} s.");
+        }
+        finally
+        {
+            if (!stopped)
+            {
+                await host.DisposeAsync();
+            }
         }
     }
+
+    /// <summary>The seeder's documented choice: every board, then HSCPs, then councils, by code, the first 40.</summary>
+    private static List<Area> Invited(AreaRegistry areas) =>
+    [
+        .. new[] { AreaType.Board, AreaType.Hscp, AreaType.Council }
+            .SelectMany(type => areas.OfType(type).OrderBy(a => a.Code.Value, StringComparer.Ordinal))
+            .Take(40),
+    ];
 }

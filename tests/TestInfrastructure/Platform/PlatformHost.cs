@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ChampionNetwork.TestInfrastructure.Servers.Local;
 
 namespace ChampionNetwork.TestInfrastructure.Platform;
 
@@ -28,6 +29,9 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The Aspire dashboard (with PlatformHostOptions.Dashboard), whose /api/telemetry serves the services' traces.</summary>
+    public Uri DashboardUri => _app.GetEndpoint("aspire-dashboard", "http");
+
     public string SigningKey => File.ReadAllText(Path.Combine(DataDirectory, "identity", "signing-key")).Trim();
 
     public DistributedApplication App => _app;
@@ -37,7 +41,19 @@ public sealed class PlatformHost : IAsyncDisposable
     {
         // Under /tmp (every folder above searchable): as root, PostgreSQL runs as the postgres user and must reach it.
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"championnetwork-platform-{Guid.NewGuid():N}");
-        string[] args = ["--fresh", "--data-dir", dataDirectory, "AppHost:UseDocker=false", .. options.Settings.Select(s => $"{s.Key}={s.Value}")];
+        var settings = new Dictionary<string, string>(options.Settings) { ["AppHost:UseDocker"] = "false" };
+        if (options.Dashboard)
+        {
+            // The dashboard on loopback, plain HTTP, no login, with its telemetry API: what ./run.sh gives a developer.
+            var ports = FreePorts.Take(3);
+            settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ports[0]}";
+            settings["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{ports[1]}";
+            settings["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{ports[2]}";
+            settings["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+            settings["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true";
+        }
+
+        string[] args = ["AppHost:Fresh=true", $"AppHost:DataDirectory={dataDirectory}", .. settings.Select(s => $"{s.Key}={s.Value}")];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             args,
             (app, _) => app.DisableDashboard = !options.Dashboard,
