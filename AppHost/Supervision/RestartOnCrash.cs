@@ -50,7 +50,7 @@ internal sealed partial class CrashSupervisor(
             await foreach (var change in notifications.WatchAsync(stopping.Token))
             {
                 if (change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()
-                    && change.Snapshot.State?.Text == KnownResourceStates.Exited
+                    && KnownResourceStates.TerminalStates.Contains(change.Snapshot.State?.Text)
                     && change.Snapshot.ExitCode is { } code and not 0
                     && _restarting.TryAdd(change.ResourceId, 0))
                 {
