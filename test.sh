@@ -127,9 +127,11 @@ echo "RabbitMQ $CHAMPION_TEST_RABBITMQ (management $CHAMPION_TEST_RABBITMQ_MANAG
 
 TEST_RC=0
 if [ "$#" -eq 0 ] && [ "$TARGET" = "ChampionNetwork.sln" ]; then
-  # The fault-injection run (a whole platform under load, killed five times) runs alone, after the rest: in parallel
-  # it starves the timing-sensitive cluster tests on a 2-core machine.
-  run dotnet test "$TARGET" --no-build --filter "FullyQualifiedName!~ChampionNetwork.Resilience.Tests" --logger trx --results-directory "$WORK/results" || TEST_RC=$?
+  # The tests that run a whole platform under the Aspire AppHost (AppHost.Tests, and the fault-injection run that
+  # kills it five times under load) go after the rest, one assembly at a time: in parallel they starve the
+  # timing-sensitive cluster tests on a 2-core machine.
+  run dotnet test "$TARGET" --no-build --filter "FullyQualifiedName!~ChampionNetwork.Resilience.Tests&FullyQualifiedName!~ChampionNetwork.AppHost.Tests" --logger trx --results-directory "$WORK/results" || TEST_RC=$?
+  run dotnet test tests/AppHost.Tests/AppHost.Tests.csproj --no-build --logger trx --results-directory "$WORK/results" || TEST_RC=$?
   run dotnet test tests/Resilience.Tests/Resilience.Tests.csproj --no-build --logger trx --results-directory "$WORK/results" || TEST_RC=$?
 else
   run dotnet test "$TARGET" "${NO_BUILD[@]}" --logger trx --results-directory "$WORK/results" "$@" || TEST_RC=$?
