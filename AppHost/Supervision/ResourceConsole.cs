@@ -22,6 +22,9 @@ internal sealed partial class ResourceConsole(
         builder.Services.AddHostedService(services => new StopOnShutdown(services.GetRequiredService<ResourceConsole>()));
     }
 
+    // Known and harmless: Redis in a container-less sandbox, and EF Core probing a fresh database for its migrations.
+    private static readonly string[] Benign = ["Memory overcommit", "__EFMigrationsHistory"];
+
     private readonly ConcurrentDictionary<string, string> _shown = new();
     private readonly ConcurrentDictionary<string, (string Name, bool OneShot, CustomResourceSnapshot Snapshot)> _latest = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -106,7 +109,7 @@ internal sealed partial class ResourceConsole(
                     var problem = isProject
                         ? text.Contains("warn:", StringComparison.Ordinal) || text.Contains("fail:", StringComparison.Ordinal) || text.Contains("crit:", StringComparison.Ordinal)
                         : text.Contains("FATAL", StringComparison.Ordinal) || text.Contains("PANIC", StringComparison.Ordinal) || text.Contains("[error]", StringComparison.Ordinal) || text.Contains("# WARNING", StringComparison.Ordinal);
-                    if (problem && !text.Contains("Memory overcommit", StringComparison.Ordinal))
+                    if (problem && !Benign.Any(b => text.Contains(b, StringComparison.Ordinal)))
                     {
                         LogProblem(name, text.Length > 400 ? text[..400] + " ..." : text);
                     }
