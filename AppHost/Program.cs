@@ -13,7 +13,7 @@ var data = options.PrepareDataDirectory();
 var signingKey = SigningKeyStore.LoadOrCreate(data);
 
 var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
-ResourceConsole.StartBeforeResources(builder);
+ResourceWatcher.StartBeforeResources<ResourceConsole>(builder);
 
 var eventBus = builder.AddEventBus("eventbus", data);
 var redis = builder.AddRedisServer("redis", data);

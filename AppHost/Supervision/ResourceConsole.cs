@@ -12,16 +12,8 @@ internal sealed partial class ResourceConsole(
     ResourceLoggerService resourceLogs,
     IConfiguration configuration,
     IHostApplicationLifetime lifetime,
-    ILogger<ResourceConsole> logger) : BackgroundService
+    ILogger<ResourceConsole> logger) : ResourceWatcher(notifications, lifetime)
 {
-    /// <summary>Aspire's own start waits for resources to be healthy; this must watch them from before that.</summary>
-    public static void StartBeforeResources(IDistributedApplicationBuilder builder)
-    {
-        builder.Services.TryAddSingleton<ResourceConsole>();
-        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) => e.Services.GetRequiredService<ResourceConsole>().StartAsync(ct));
-        builder.Services.AddHostedService(services => new StopOnShutdown(services.GetRequiredService<ResourceConsole>()));
-    }
-
     // Known and harmless: Redis in a container-less sandbox, and EF Core probing a fresh database for its migrations.
     private static readonly string[] Benign = ["Memory overcommit", "__EFMigrationsHistory"];
 
@@ -30,26 +22,17 @@ internal sealed partial class ResourceConsole(
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private bool _announced;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void OnChange(ResourceEvent change, CancellationToken stopping)
     {
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
-        try
+        var latest = (change.Resource.Name, OneShotAnnotation.On(change.Resource), change.Snapshot);
+        if (_latest.TryAdd(change.ResourceId, latest) && change.Resource is ExecutableResource or ProjectResource)
         {
-            await foreach (var change in notifications.WatchAsync(stopping.Token))
-            {
-                if (_latest.TryAdd(change.ResourceId, (change.Resource.Name, OneShotAnnotation.On(change.Resource), change.Snapshot)) && change.Resource is ExecutableResource or ProjectResource)
-                {
-                    _ = SurfaceProblemsAsync(change.Resource.Name, change.ResourceId, change.Resource is ProjectResource, stopping.Token);
-                }
+            _ = SurfaceProblemsAsync(change.Resource.Name, change.ResourceId, change.Resource is ProjectResource, stopping);
+        }
 
-                _latest[change.ResourceId] = (change.Resource.Name, OneShotAnnotation.On(change.Resource), change.Snapshot);
-                Show(change.Resource.Name, change.ResourceId, change.Snapshot);
-                AnnounceWhenUp();
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
+        _latest[change.ResourceId] = latest;
+        Show(change.Resource.Name, change.ResourceId, change.Snapshot);
+        AnnounceWhenUp();
     }
 
     private void Show(string name, string resourceId, CustomResourceSnapshot snapshot)

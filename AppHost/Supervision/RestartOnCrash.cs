@@ -9,11 +9,7 @@ internal static class RestartOnCrashExtensions
 {
     public static IResourceBuilder<T> WithRestartOnCrash<T>(this IResourceBuilder<T> resource) where T : IResource
     {
-        if (!resource.ApplicationBuilder.Services.Any(s => s.ServiceType == typeof(CrashSupervisor)))
-        {
-            CrashSupervisor.StartBeforeResources(resource.ApplicationBuilder);
-        }
-
+        ResourceWatcher.StartBeforeResources<CrashSupervisor>(resource.ApplicationBuilder);
         return resource.WithAnnotation(new RestartOnCrashAnnotation());
     }
 }
@@ -28,38 +24,20 @@ internal sealed partial class CrashSupervisor(
     ResourceCommandService commands,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
-    ILogger<CrashSupervisor> logger) : BackgroundService
+    ILogger<CrashSupervisor> logger) : ResourceWatcher(notifications, lifetime)
 {
-    /// <summary>Aspire's own start waits for resources to be healthy; this must watch them from before that.</summary>
-    public static void StartBeforeResources(IDistributedApplicationBuilder builder)
-    {
-        builder.Services.TryAddSingleton<CrashSupervisor>();
-        builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) => e.Services.GetRequiredService<CrashSupervisor>().StartAsync(ct));
-        builder.Services.AddHostedService(services => new StopOnShutdown(services.GetRequiredService<CrashSupervisor>()));
-    }
-
     private static readonly TimeSpan Healthy = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, (int Crashes, DateTimeOffset StartedAt)> _history = new();
     private readonly ConcurrentDictionary<string, byte> _restarting = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void OnChange(ResourceEvent change, CancellationToken stopping)
     {
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
-        try
+        if (change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()
+            && KnownResourceStates.TerminalStates.Contains(change.Snapshot.State?.Text)
+            && change.Snapshot.ExitCode is { } code and not 0
+            && _restarting.TryAdd(change.ResourceId, 0))
         {
-            await foreach (var change in notifications.WatchAsync(stopping.Token))
-            {
-                if (change.Resource.Annotations.OfType<RestartOnCrashAnnotation>().Any()
-                    && KnownResourceStates.TerminalStates.Contains(change.Snapshot.State?.Text)
-                    && change.Snapshot.ExitCode is { } code and not 0
-                    && _restarting.TryAdd(change.ResourceId, 0))
-                {
-                    _ = RestartAsync(change.Resource.Name, change.ResourceId, code, stopping.Token);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
+            _ = RestartAsync(change.Resource.Name, change.ResourceId, code, stopping);
         }
     }
 
