@@ -20,7 +20,11 @@ var redis = builder.AddRedisServer("redis", data);
 var postgres = builder.AddPostgresServer("postgres", data);
 var surveysDb = postgres.AddDatabase("surveysdb");
 
+// Grain state is keyed by the ServiceId, which stays; each run is a new cluster, so a silo of the last run left in
+// Redis's membership table is not one the new silo waits to reach.
 var orleans = builder.AddOrleans("insight")
+    .WithServiceId("championnetwork")
+    .WithClusterId($"championnetwork-{Guid.NewGuid():N}")
     .WithClustering(new OrleansRedis(redis))
     .WithGrainStorage("insight", new OrleansRedis(redis));
 
