@@ -25,14 +25,6 @@ internal static partial class PostgresDatabases
         return new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
     }
 
-    /// <summary>Opens and closes one connection: proof that the server answers.</summary>
-    public static async Task ProbeAsync(string connectionString, CancellationToken ct)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5 };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(ct);
-    }
-
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex SafeName();
 }

@@ -1,10 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChampionNetwork.TestInfrastructure.Servers.Admin;
 
 /// <summary>The RabbitMQ management HTTP API: about 30 ms per vhost, against about 700 ms for two rabbitmqctl calls.</summary>
-internal sealed class RabbitMqManagementClient : IRabbitMqAdmin, IDisposable
+internal sealed class RabbitMqManagementClient : IRabbitMqAdmin, IHealthCheck, IDisposable
 {
     private const string FullPermissions = """{"configure":".*","write":".*","read":".*"}""";
 
@@ -37,8 +38,19 @@ internal sealed class RabbitMqManagementClient : IRabbitMqAdmin, IDisposable
         await SendAsync(HttpMethod.Put, $"permissions/{vhost}/{Uri.EscapeDataString(user)}", FullPermissions, ct);
     }
 
-    /// <summary>Succeeds once the management listener answers an authenticated request.</summary>
-    public Task ProbeAsync(CancellationToken ct) => SendAsync(HttpMethod.Get, "whoami", null, ct);
+    /// <summary>Healthy once the management listener answers an authenticated request.</summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Get, "whoami", null, cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (HttpRequestException ex)
+        {
+            return new HealthCheckResult(context.Registration.FailureStatus, ex.Message, ex);
+        }
+    }
 
     public void Dispose() => _http.Dispose();
 

@@ -9,11 +9,13 @@ namespace ChampionNetwork.TestInfrastructure.Servers.Local;
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly long _logStart;
 
-    private ChildProcess(Process process, string logPath)
+    private ChildProcess(Process process, string logPath, long logStart)
     {
         _process = process;
         LogPath = logPath;
+        _logStart = logStart;
     }
 
     public int Pid => _process.Id;
@@ -26,22 +28,26 @@ internal sealed class ChildProcess : IDisposable
         string executable,
         IEnumerable<string> arguments,
         string logPath,
-        IReadOnlyDictionary<string, string>? environment = null,
-        string? workingDirectory = null)
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var psi = ShellWrapped(executable, arguments, logPath);
-        if (workingDirectory is not null)
+        var logStart = File.Exists(logPath) ? new FileInfo(logPath).Length : 0;
+        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("exec \"$0\" \"$@\" </dev/null >>\"$CHAMPION_CHILD_LOG\" 2>&1");
+        psi.ArgumentList.Add(executable);
+        foreach (var argument in arguments)
         {
-            psi.WorkingDirectory = workingDirectory;
+            psi.ArgumentList.Add(argument);
         }
 
+        psi.Environment["CHAMPION_CHILD_LOG"] = logPath;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             psi.Environment[key] = value;
         }
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        return new ChildProcess(process, logPath);
+        return new ChildProcess(process, logPath, logStart);
     }
 
     /// <summary>Runs a command to completion; returns its exit code and combined output (also appended to the log).</summary>
@@ -53,7 +59,6 @@ internal sealed class ChildProcess : IDisposable
         CancellationToken ct,
         IReadOnlyDictionary<string, string>? environment = null)
     {
-        var before = File.Exists(logPath) ? new FileInfo(logPath).Length : 0;
         using var child = Start(executable, arguments, logPath, environment);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(timeout);
@@ -72,12 +77,19 @@ internal sealed class ChildProcess : IDisposable
             throw new TimeoutException($"{executable} did not finish within {timeout.TotalSeconds:0} s.");
         }
 
-        await using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        stream.Seek(before, SeekOrigin.Begin);
-        using var reader = new StreamReader(stream);
-        return (child._process.ExitCode, await reader.ReadToEndAsync(ct));
+        return (child._process.ExitCode, await child.OutputSinceStartAsync(ct));
     }
 
+    /// <summary>What this process (and nothing before it) has written to the log so far.</summary>
+    public async Task<string> OutputSinceStartAsync(CancellationToken ct = default)
+    {
+        await using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(_logStart, stream.Length), SeekOrigin.Begin);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync(ct);
+    }
+
+    /// <summary>kill -9 of the process itself.</summary>
     public void Kill()
     {
         try
@@ -89,6 +101,8 @@ internal sealed class ChildProcess : IDisposable
             // Already exited.
         }
     }
+
+    public void Signal(string signal) => Posix.Signal(signal, Pid);
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
@@ -105,19 +119,4 @@ internal sealed class ChildProcess : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
-
-    private static ProcessStartInfo ShellWrapped(string executable, IEnumerable<string> arguments, string logPath)
-    {
-        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        psi.ArgumentList.Add("-c");
-        psi.ArgumentList.Add("exec \"$0\" \"$@\" </dev/null >>\"$CHAMPION_CHILD_LOG\" 2>&1");
-        psi.ArgumentList.Add(executable);
-        foreach (var argument in arguments)
-        {
-            psi.ArgumentList.Add(argument);
-        }
-
-        psi.Environment["CHAMPION_CHILD_LOG"] = logPath;
-        return psi;
-    }
 }

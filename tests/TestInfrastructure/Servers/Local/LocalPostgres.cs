@@ -1,4 +1,4 @@
-using System.Globalization;
+using ChampionNetwork.LocalServers;
 using ChampionNetwork.TestInfrastructure.Servers.Admin;
 using ChampionNetwork.TestInfrastructure.Servers.Local;
 using Npgsql;
@@ -6,57 +6,48 @@ using Npgsql;
 namespace ChampionNetwork.TestInfrastructure;
 
 /// <summary>
-/// A private PostgreSQL cluster (initdb in a temp folder, trust auth, user postgres) on a free port, for tests that
-/// kill and restart it. As root it runs as the postgres user through runuser, because PostgreSQL refuses root.
+/// A private PostgreSQL cluster (recipe: infra/servers/postgres.sh run: initdb on first start, trust auth, user
+/// postgres, as the postgres user when root) on a free port, for tests that kill and restart it.
 /// fsync is off: a kill -9 of the server keeps every committed row (the OS still has the pages); a power cut would not.
 /// </summary>
 public sealed class LocalPostgres : IAsyncDisposable
 {
-    private const string PostgresUser = "postgres";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    // After a kill -9 a backend may still hold the old shared memory for a moment (one forked as the postmaster was
+    // killed, or one that has not noticed yet), and a new postmaster refuses to start until it is gone.
+    private static readonly TimeSpan OrphanedBackendsGrace = TimeSpan.FromSeconds(10);
+
     private readonly ServerDirectory _directory;
-    private readonly string _bin;
-    private ChildProcess? _launcher;
+    private readonly ServerProcess _postmaster;
     private int _disposed;
 
-    private LocalPostgres(ServerDirectory directory, string bin, int port)
+    private LocalPostgres(ServerDirectory directory, int port)
     {
         _directory = directory;
-        _bin = bin;
+        _postmaster = new ServerProcess(directory, "postgres", "postgres.log");
         Port = port;
     }
 
     public int Port { get; }
 
     /// <summary>Connection string to the maintenance database "postgres".</summary>
-    public string ConnectionString =>
-        new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = PostgresUser, Database = "postgres" }.ConnectionString;
+    public string ConnectionString => PostgresRecipe.ConnectionString(Port);
 
     /// <summary>The cluster's folder: data/, postgres.log, initdb.log.</summary>
     public string DataDirectory => _directory.Path;
 
-    private string DataPath => _directory.File("data");
-
     public static async Task<LocalPostgres> StartAsync(CancellationToken ct = default)
     {
-        var bin = Binaries.PostgresBin
-            ?? throw new ServerStartException("PostgreSQL (initdb, pg_ctl) is not installed. " + InstallHint.Command);
+        if (!PostgresRecipe.IsInstalled)
+        {
+            throw new ServerStartException("PostgreSQL is not installed. " + InstallHint.Command);
+        }
+
         var directory = ServerDirectory.Create("postgres");
-        var postgres = new LocalPostgres(directory, bin, FreePorts.Take(1)[0]);
-        ExitCleanup.Register(postgres, () => Watchdog.CleanUpDetached(directory));
-        Watchdog.Guard(directory);
+        var postgres = new LocalPostgres(directory, FreePorts.Take(1)[0]);
         try
         {
-            if (Posix.IsRoot)
-            {
-                directory.ChownTo(PostgresUser);
-            }
-
-            await postgres.RunToolAsync(
-                "initdb",
-                ["-D", postgres.DataPath, "-U", PostgresUser, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"],
-                ct);
             await postgres.StartAgainAsync(ct);
             return postgres;
         }
@@ -74,121 +65,54 @@ public sealed class LocalPostgres : IAsyncDisposable
     public async Task StartAgainAsync(CancellationToken ct = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (_launcher is { HasExited: false })
+        var deadline = DateTime.UtcNow + OrphanedBackendsGrace;
+        while (true)
         {
-            throw new InvalidOperationException("PostgreSQL is already running.");
-        }
-
-        // postgres runs as our (grand)child in its own session rather than daemonised by pg_ctl: its parent then
-        // reaps it at once when it dies. A daemon is reaped by PID 1, which in these sandboxes can take seconds, and
-        // until then the next start sees the zombie's pid in postmaster.pid and refuses. The session makes the
-        // postmaster a process-group leader, so one kill -9 of the group takes every backend with it.
-        _launcher?.Dispose();
-        var (executable, arguments) = AsPostgresUser(
-            "setsid",
-            [
-                "-w", Path.Combine(_bin, "postgres"),
-                "-D", DataPath,
-                "-p", Port.ToString(CultureInfo.InvariantCulture),
-                "-k", _directory.Path,
-                "-c", "listen_addresses=127.0.0.1",
-                "-c", "fsync=off",
-                "-c", "full_page_writes=off",
-                "-c", "max_connections=300",
-            ]);
-        _launcher = ChildProcess.Start(executable, arguments, _directory.File("postgres.log"));
-        _directory.WritePid("launcher", _launcher.Pid);
-
-        var launcher = _launcher;
-        await Readiness.WaitAsync(
-            $"PostgreSQL on port {Port}",
-            token => PostgresDatabases.ProbeAsync(ConnectionString, token),
-            () => launcher.HasExited,
-            () => _directory.Tail("postgres.log"),
-            StartTimeout,
-            ct);
-    }
-
-    /// <summary>kill -9 of the postmaster and all its backends at once, like a crash of the whole server.</summary>
-    public async Task KillAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        if (PostmasterPid() is { } pid)
-        {
-            Posix.Signal(pid, "KILL", group: true);
-            await Posix.WaitUntilAsync(() => !Posix.GroupAlive(pid), TimeSpan.FromSeconds(10));
-        }
-
-        await WaitForLauncherAsync(TimeSpan.FromSeconds(10));
-    }
-
-    /// <summary>A clean, fast shutdown (SIGINT to the postmaster, as pg_ctl stop -m fast does).</summary>
-    public async Task StopAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        if (PostmasterPid() is { } pid && Posix.IsAlive(pid))
-        {
-            Posix.Signal(pid, "INT");
-            if (!await WaitForLauncherAsync(TimeSpan.FromSeconds(30)))
+            try
             {
-                await KillAsync();
+                await _postmaster.StartAsync(
+                    PostgresRecipe.Run(_directory.Path, Port),
+                    $"PostgreSQL on port {Port}",
+                    StartTimeout,
+                    [_postmaster.LogFile, "initdb.log"],
+                    ct,
+                    PostgresRecipe.Readiness(ConnectionString));
+                return;
+            }
+            catch (ServerStartException) when (_postmaster.HasExited && DateTime.UtcNow < deadline)
+            {
+                if (!(await _postmaster.OutputSinceStartAsync()).Contains("pre-existing shared memory block", StringComparison.Ordinal))
+                {
+                    throw;
+                }
+
+                await Task.Delay(200, ct);
             }
         }
     }
 
+    /// <summary>kill -9 of the postmaster and all its backends at once, like a crash of the whole server.</summary>
+    public Task KillAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return _postmaster.KillAsync(withChildren: true);
+    }
+
+    /// <summary>A clean, fast shutdown (SIGINT to the postmaster, as pg_ctl stop -m fast does).</summary>
+    public Task StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        return _postmaster.StopAsync("INT", TimeSpan.FromSeconds(30));
+    }
+
     public ValueTask DisposeAsync()
     {
-        DisposeNow();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _postmaster.Dispose();
+            _directory.Delete();
+        }
+
         return ValueTask.CompletedTask;
-    }
-
-    private int? PostmasterPid() => Posix.ReadPidFile(Path.Combine(DataPath, "postmaster.pid"));
-
-    /// <summary>PostgreSQL refuses to run as root: as root, go through runuser -u postgres.</summary>
-    private static (string Executable, IReadOnlyList<string> Arguments) AsPostgresUser(string executable, IReadOnlyList<string> arguments) =>
-        Posix.IsRoot ? ("runuser", ["-u", PostgresUser, "--", executable, .. arguments]) : (executable, arguments);
-
-    private async Task<bool> WaitForLauncherAsync(TimeSpan timeout)
-    {
-        if (_launcher is { } launcher && !await launcher.WaitForExitAsync(timeout))
-        {
-            return false;
-        }
-
-        _directory.DeletePid("launcher");
-        return true;
-    }
-
-    private async Task RunToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken ct)
-    {
-        var (executable, command) = AsPostgresUser(Path.Combine(_bin, tool), arguments);
-        var (exitCode, output) = await ChildProcess.RunAsync(executable, command, _directory.File("initdb.log"), TimeSpan.FromSeconds(90), ct);
-        if (exitCode != 0)
-        {
-            var hint = Posix.IsRoot
-                ? $"\n(As root, PostgreSQL runs as the postgres user: every folder above {_directory.Path} must be searchable by others.)"
-                : string.Empty;
-            throw new ServerStartException($"{tool} failed with exit code {exitCode}:\n{output}{hint}");
-        }
-    }
-
-    private void DisposeNow()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        ExitCleanup.Unregister(this);
-        if (PostmasterPid() is { } pid)
-        {
-            Posix.Signal(pid, "KILL", group: true);
-            Posix.WaitUntilAsync(() => !Posix.GroupAlive(pid), TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
-        }
-
-        _launcher?.Kill();
-        WaitForLauncherAsync(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
-        _launcher?.Dispose();
-        _directory.Delete();
     }
 }

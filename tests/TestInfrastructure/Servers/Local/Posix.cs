@@ -6,41 +6,30 @@ namespace ChampionNetwork.TestInfrastructure.Servers.Local;
 /// <summary>Small Linux process helpers (no P/Invoke: /proc and the kill command suffice).</summary>
 internal static class Posix
 {
-    public static bool IsRoot { get; } = ReadEffectiveUid() == 0;
-
     public static int CurrentPid { get; } = Environment.ProcessId;
 
     /// <summary>True while the process exists and is not a zombie.</summary>
-    public static bool IsAlive(int pid)
-    {
-        var state = ReadStat(pid);
-        return state is not null && state.Value.State != 'Z';
-    }
+    public static bool IsAlive(int pid) => ReadStat(pid) is { State: not 'Z' };
 
-    /// <summary>True while any live process belongs to process group <paramref name="pgid"/>.</summary>
-    public static bool GroupAlive(int pgid)
+    /// <summary>The live processes whose parent is <paramref name="pid"/>.</summary>
+    public static int[] Children(int pid)
     {
+        var children = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var candidate)
+                && ReadStat(candidate) is { State: not 'Z' } stat && stat.Parent == pid)
             {
-                continue;
-            }
-
-            var stat = ReadStat(pid);
-            if (stat is { State: not 'Z' } s && s.ProcessGroup == pgid)
-            {
-                return true;
+                children.Add(candidate);
             }
         }
 
-        return false;
+        return [.. children];
     }
 
-    /// <summary>Sends a signal by name (KILL, TERM) to a pid, or to a process group when <paramref name="group"/> is set. Errors are ignored.</summary>
-    public static void Signal(int pid, string signal, bool group = false)
+    /// <summary>Sends a signal by name (KILL, TERM) to pids. Errors are ignored.</summary>
+    public static void Signal(string signal, params int[] pids)
     {
-        var target = group ? "-" + pid.ToString(CultureInfo.InvariantCulture) : pid.ToString(CultureInfo.InvariantCulture);
         var psi = new ProcessStartInfo("kill")
         {
             RedirectStandardError = true,
@@ -50,7 +39,11 @@ internal static class Posix
         psi.ArgumentList.Add("-s");
         psi.ArgumentList.Add(signal);
         psi.ArgumentList.Add("--");
-        psi.ArgumentList.Add(target);
+        foreach (var pid in pids)
+        {
+            psi.ArgumentList.Add(pid.ToString(CultureInfo.InvariantCulture));
+        }
+
         try
         {
             using var process = Process.Start(psi);
@@ -79,24 +72,7 @@ internal static class Posix
         return true;
     }
 
-    public static int? ReadPidFile(string path)
-    {
-        try
-        {
-            var first = File.ReadLines(path).FirstOrDefault();
-            return int.TryParse(first?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private static (char State, int ProcessGroup)? ReadStat(int pid)
+    private static (char State, int Parent)? ReadStat(int pid)
     {
         string text;
         try
@@ -112,26 +88,8 @@ internal static class Posix
             return null;
         }
 
-        // "pid (comm) S ppid pgrp ...": comm may hold spaces and parentheses, so parse after the last ')'.
+        // "pid (comm) S ppid ...": comm may hold spaces and parentheses, so parse after the last ')'.
         var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return (fields[0][0], int.Parse(fields[2], CultureInfo.InvariantCulture));
-    }
-
-    private static int ReadEffectiveUid()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
-            var fields = line?.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields is { Length: >= 3 })
-            {
-                return int.Parse(fields[2], CultureInfo.InvariantCulture);
-            }
-        }
-        catch (IOException)
-        {
-        }
-
-        return Environment.UserName == "root" ? 0 : 1;
+        return (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 }

@@ -1,52 +1,81 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ChampionNetwork.TestInfrastructure.Servers.Local;
 
+/// <summary>Runs the recipes' readiness checks (infra/servers) outside a health-check service.</summary>
 internal static class Readiness
 {
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// Polls <paramref name="probe"/> until it succeeds. Fails early when <paramref name="exited"/> reports that the
-    /// server process died, and after <paramref name="timeout"/>; both failures carry the server log.
+    /// Polls <paramref name="checks"/>, in order, until each is Healthy. Fails early when <paramref name="server"/>
+    /// exited, and after <paramref name="timeout"/>; both failures carry the server log.
     /// </summary>
     public static async Task WaitAsync(
         string what,
-        Func<CancellationToken, Task> probe,
-        Func<bool> exited,
+        ChildProcess server,
         Func<string> log,
         TimeSpan timeout,
-        CancellationToken ct)
+        CancellationToken ct,
+        params IHealthCheck[] checks)
     {
         var clock = Stopwatch.StartNew();
-        Exception? last = null;
-        while (true)
+        foreach (var check in checks)
         {
-            ct.ThrowIfCancellationRequested();
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            while (true)
             {
-                attempt.CancelAfter(TimeSpan.FromSeconds(5));
-                try
+                var result = await CheckAsync(check, ct);
+                if (result.Status == HealthStatus.Healthy)
                 {
-                    await probe(attempt.Token);
-                    return;
+                    break;
                 }
-                catch (Exception ex) when (!ct.IsCancellationRequested)
+
+                if (server.HasExited)
                 {
-                    last = ex;
+                    throw new ServerStartException($"{what} exited during startup. Last check: {Describe(result)}\n{log()}", result.Exception);
                 }
-            }
 
-            if (exited())
-            {
-                throw new ServerStartException($"{what} exited during startup. Last probe error: {last?.Message}\n{log()}", last);
-            }
+                if (clock.Elapsed > timeout)
+                {
+                    throw new ServerStartException(
+                        $"{what} was not ready after {timeout.TotalSeconds:0} s. Last check: {Describe(result)}\n{log()}", result.Exception);
+                }
 
-            if (clock.Elapsed > timeout)
-            {
-                throw new ServerStartException(
-                    $"{what} was not ready after {timeout.TotalSeconds:0} s. Last probe error: {last?.Message}\n{log()}", last);
+                await Task.Delay(100, ct);
             }
-
-            await Task.Delay(100, ct);
         }
     }
+
+    /// <summary>One check of a server that someone else runs: throws unless it is Healthy.</summary>
+    public static async Task EnsureHealthyAsync(IHealthCheck check, CancellationToken ct)
+    {
+        var result = await CheckAsync(check, ct);
+        if (result.Status != HealthStatus.Healthy)
+        {
+            throw new InvalidOperationException(Describe(result), result.Exception);
+        }
+    }
+
+    private static async Task<HealthCheckResult> CheckAsync(IHealthCheck check, CancellationToken ct)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        attempt.CancelAfter(AttemptTimeout);
+        var context = new HealthCheckContext
+        {
+            Registration = new HealthCheckRegistration("readiness", check, HealthStatus.Unhealthy, tags: null),
+        };
+        try
+        {
+            return await check.CheckHealthAsync(context, attempt.Token);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // A server still booting can fail a check in ways the check does not expect (a connection closed mid-handshake).
+            return HealthCheckResult.Unhealthy(ex.Message, ex);
+        }
+    }
+
+    private static string Describe(HealthCheckResult result) =>
+        result.Description ?? result.Exception?.Message ?? result.Status.ToString();
 }

@@ -1,8 +1,9 @@
-using System.Diagnostics;
-
 namespace ChampionNetwork.TestInfrastructure.Servers.Local;
 
-/// <summary>A server's private folder under {temp}/championnetwork-tests/, deleted on dispose.</summary>
+/// <summary>
+/// A server's private folder under {temp}/championnetwork-tests/, deleted on dispose, and at the latest when the test
+/// process exits or dies (<see cref="Watchdog"/>), with every server recorded in it.
+/// </summary>
 internal sealed class ServerDirectory
 {
     private ServerDirectory(string path) => Path = path;
@@ -28,6 +29,8 @@ internal sealed class ServerDirectory
         var directory = new ServerDirectory(System.IO.Path.Combine(Root, TestNames.Unique(kind)));
         Directory.CreateDirectory(directory.Path);
         Directory.CreateDirectory(directory.RunPath);
+        ExitCleanup.Register(directory, () => Watchdog.CleanUpDetached(directory));
+        Watchdog.Guard(directory);
         return directory;
     }
 
@@ -37,19 +40,9 @@ internal sealed class ServerDirectory
 
     public void DeletePid(string name) => System.IO.File.Delete(System.IO.Path.Combine(RunPath, name + ".pid"));
 
-    /// <summary>Hands the folder to the postgres user (used when we are root).</summary>
-    public void ChownTo(string user)
-    {
-        using var chown = Process.Start("chown", ["-R", $"{user}:{user}", Path]);
-        chown.WaitForExit();
-        if (chown.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chown -R {user} {Path} failed with exit code {chown.ExitCode}.");
-        }
-    }
-
     public void Delete()
     {
+        ExitCleanup.Unregister(this);
         for (var attempt = 0; attempt < 5 && Directory.Exists(Path); attempt++)
         {
             try

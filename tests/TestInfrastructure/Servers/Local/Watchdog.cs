@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ChampionNetwork.TestInfrastructure.Servers.Local;
 
 /// <summary>
-/// Each server folder holds cleanup.sh, which kills every pid recorded in run/*.pid (and a postmaster's process
-/// group) and deletes the folder. It runs detached, so it finishes even if the test process is gone:
+/// Each server folder holds cleanup.sh, which kills every server pid recorded in run/*.pid (and a postmaster's
+/// backends) and deletes the folder. It runs detached, so it finishes even if the test process is gone:
 /// at a normal exit (<see cref="CleanUpDetached"/>: vstest kills testhost about 100 ms after the run, too soon for
 /// graceful stops), or from the watchdog, a detached shell that polls this process once a second and cleans up when
 /// the process died without running its exit handlers (kill -9, a killed testhost). A normal dispose deletes the
@@ -12,20 +12,21 @@ namespace ChampionNetwork.TestInfrastructure.Servers.Local;
 /// </summary>
 internal static class Watchdog
 {
-    // The postmaster leads its own process group: one kill takes the backends too, but only if the pid in
-    // postmaster.pid is still a postmaster of this folder (a stale pid may belong to someone else by now).
+    // A postmaster's backends are killed with it (each leads a process group of its own, so a group kill would miss
+    // them), but only if the pid in postmaster.pid is still a postmaster of this folder: a stale pid may belong to
+    // someone else by now. That comes first: once the postmaster is killed its cmdline can no longer be checked.
     private const string CleanupScript = """
         #!/bin/sh
         D="$(cd "$(dirname "$0")" && pwd)"
-        for f in "$D"/run/*.pid; do
-          [ -f "$f" ] && kill -9 "$(head -n 1 "$f")" 2>/dev/null
-        done
         if [ -f "$D/data/postmaster.pid" ]; then
           pid="$(head -n 1 "$D/data/postmaster.pid")"
           if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$D/data"; then
-            kill -9 "-$pid" 2>/dev/null
+            kill -9 "$pid" $(ps -o pid= --ppid "$pid") 2>/dev/null
           fi
         fi
+        for f in "$D"/run/*.pid; do
+          [ -f "$f" ] && kill -9 "$(head -n 1 "$f")" 2>/dev/null
+        done
         sleep 0.2
         rm -rf "$D"
 

@@ -1,4 +1,4 @@
-using ChampionNetwork.TestInfrastructure.Servers.Admin;
+using ChampionNetwork.LocalServers;
 using ChampionNetwork.TestInfrastructure.Servers.Local;
 using Npgsql;
 using Testcontainers.PostgreSql;
@@ -7,8 +7,6 @@ namespace ChampionNetwork.TestInfrastructure.Servers.Sources;
 
 internal static class PostgresSources
 {
-    private const string Image = "postgres:15";
-
     public static Task<PostgresServer> AcquireAsync(CancellationToken ct) =>
         ServerAcquisition.AcquireAsync(
             "PostgreSQL",
@@ -16,8 +14,8 @@ internal static class PostgresSources
             FromEnvironmentAsync,
             new ServerOption<PostgresServer>("no Docker engine answered", () => DockerProbe.EngineAvailable, FromContainerAsync),
             new ServerOption<PostgresServer>(
-                "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/pg_ctl)",
-                () => Binaries.PostgresBin is not null,
+                "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/postgres)",
+                () => PostgresRecipe.IsInstalled,
                 FromLocalProcessAsync),
             ct);
 
@@ -29,13 +27,13 @@ internal static class PostgresSources
             builder.Database = "postgres";
         }
 
-        await PostgresDatabases.ProbeAsync(builder.ConnectionString, ct);
+        await Readiness.EnsureHealthyAsync(PostgresRecipe.Readiness(builder.ConnectionString), ct);
         return new PostgresServer(builder.ConnectionString, ServerSource.Environment);
     }
 
     private static async Task<PostgresServer> FromContainerAsync(CancellationToken ct)
     {
-        var container = await ContainerLifetime.StartAsync(new PostgreSqlBuilder(Image).Build(), ct);
+        var container = await ContainerLifetime.StartAsync(new PostgreSqlBuilder(ContainerImages.Postgres).Build(), ct);
         return new PostgresServer(container.GetConnectionString(), ServerSource.Container);
     }
 

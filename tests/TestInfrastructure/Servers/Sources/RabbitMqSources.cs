@@ -1,3 +1,4 @@
+using ChampionNetwork.LocalServers;
 using ChampionNetwork.TestInfrastructure.Servers.Admin;
 using ChampionNetwork.TestInfrastructure.Servers.Local;
 using Testcontainers.RabbitMq;
@@ -6,8 +7,6 @@ namespace ChampionNetwork.TestInfrastructure.Servers.Sources;
 
 internal static class RabbitMqSources
 {
-    private const string Image = "rabbitmq:3.13";
-
     public static Task<RabbitMqServer> AcquireAsync(CancellationToken ct) =>
         ServerAcquisition.AcquireAsync(
             "RabbitMQ",
@@ -15,8 +14,8 @@ internal static class RabbitMqSources
             FromEnvironmentAsync,
             new ServerOption<RabbitMqServer>("no Docker engine answered", () => DockerProbe.EngineAvailable, FromContainerAsync),
             new ServerOption<RabbitMqServer>(
-                "rabbitmq-server is not installed (/usr/lib/rabbitmq/bin/rabbitmq-server)",
-                () => Binaries.RabbitMqServer is not null && Binaries.Epmd is not null && Binaries.RabbitMqCtl is not null,
+                $"rabbitmq-server is not installed ({Binaries.RabbitMqServer}, epmd)",
+                () => RabbitMqRecipe.IsInstalled,
                 FromLocalProcessAsync),
             ct);
 
@@ -28,14 +27,14 @@ internal static class RabbitMqSources
                 + "management API, e.g. http://guest:guest@127.0.0.1:15672 (vhosts are created through it).");
         var (host, port, user, password) = Parse(new Uri(value));
         var admin = new RabbitMqManagementClient(new Uri(management), user, password);
-        await AmqpProbe.ProbeAsync(RabbitMqUris.Build(host, port, user, password, virtualHost: null), ct);
-        await admin.ProbeAsync(ct);
+        await Readiness.EnsureHealthyAsync(RabbitMqRecipe.Readiness(RabbitMqUris.Build(host, port, user, password, virtualHost: null)), ct);
+        await Readiness.EnsureHealthyAsync(admin, ct);
         return new RabbitMqServer(host, port, user, password, admin, ServerSource.Environment);
     }
 
     private static async Task<RabbitMqServer> FromContainerAsync(CancellationToken ct)
     {
-        var container = await ContainerLifetime.StartAsync(new RabbitMqBuilder(Image).Build(), ct);
+        var container = await ContainerLifetime.StartAsync(new RabbitMqBuilder(ContainerImages.RabbitMq).Build(), ct);
         var (host, port, user, password) = Parse(new Uri(container.GetConnectionString()));
         return new RabbitMqServer(host, port, user, password, new ContainerRabbitMqAdmin(container), ServerSource.Container);
     }
