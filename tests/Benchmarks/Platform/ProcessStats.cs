@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChampionNetwork.TestInfrastructure.Platform;
 
 namespace ChampionNetwork.Benchmarks.Platform;
 
@@ -12,33 +13,7 @@ internal static class ProcessStats
     /// <summary>Peak RSS in MiB: the largest process's VmHWM plus the others' (a fair upper bound for a tree).</summary>
     public static double PeakRssMiB(int root) => Tree(root).Sum(PeakRssKiB) / 1024.0;
 
-    public static IReadOnlyList<int> Tree(int root)
-    {
-        var parents = new Dictionary<int, List<int>>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && Stat(pid) is { } s)
-            {
-                if (!parents.TryGetValue(s.Parent, out var list))
-                {
-                    parents[s.Parent] = list = [];
-                }
-
-                list.Add(pid);
-            }
-        }
-
-        var result = new List<int> { root };
-        for (var i = 0; i < result.Count; i++)
-        {
-            if (parents.TryGetValue(result[i], out var children))
-            {
-                result.AddRange(children);
-            }
-        }
-
-        return result;
-    }
+    public static IReadOnlyList<int> Tree(int root) => [root, .. ProcessTree.Descendants(root).Select(p => p.Pid)];
 
     private static long PeakRssKiB(int pid)
     {
@@ -53,13 +28,13 @@ internal static class ProcessStats
         }
     }
 
-    private static (int Parent, long Utime, long Stime)? Stat(int pid)
+    private static (long Utime, long Stime)? Stat(int pid)
     {
         try
         {
             var text = File.ReadAllText($"/proc/{pid}/stat");
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            return (int.Parse(fields[1], CultureInfo.InvariantCulture), long.Parse(fields[11], CultureInfo.InvariantCulture), long.Parse(fields[12], CultureInfo.InvariantCulture));
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture), long.Parse(fields[12], CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChampionNetwork.Benchmarks.Measurement;
+using ChampionNetwork.Benchmarks.Platform;
 using ChampionNetwork.Benchmarks.Reporting;
 using ChampionNetwork.TestInfrastructure.Chaos;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ internal static class ChaosScenario
         var options = new ChaosOptions
         {
             Submissions = submissions,
-            Configuration = "Release",
+            Settings = BenchmarkPlatform.Settings,
             RecoveryTimeout = TimeSpan.FromMinutes(3),
             FeedSettleTimeout = TimeSpan.FromSeconds(60),
         };

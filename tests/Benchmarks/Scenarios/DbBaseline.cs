@@ -26,11 +26,10 @@ internal sealed class DbBaseline : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<DbBaseline> StartAsync(string postgresEndpoint, CancellationToken cancellationToken)
+    /// <summary>On the platform's PostgreSQL server (<paramref name="server"/>: its connection string), in a database of its own.</summary>
+    public static async Task<DbBaseline> StartAsync(string server, CancellationToken cancellationToken)
     {
-        var (host, port) = (postgresEndpoint.Split(':')[0], postgresEndpoint.Split(':')[1]);
-        var admin = $"Host={host};Port={port};Username=postgres;Database=postgres";
-        await using (var connection = new NpgsqlConnection(admin))
+        await using (var connection = new NpgsqlConnection(server))
         {
             await connection.OpenAsync(cancellationToken);
             await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = 'benchdb'", connection);
@@ -41,7 +40,7 @@ internal sealed class DbBaseline : IAsyncDisposable
             }
         }
 
-        var dataSource = NpgsqlDataSource.Create($"Host={host};Port={port};Username=postgres;Database=benchdb;Maximum Pool Size=64");
+        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(server) { Database = "benchdb", MaxPoolSize = 64 }.ConnectionString);
         await using (var ddl = dataSource.CreateCommand(
             "CREATE TABLE IF NOT EXISTS responses (id uuid PRIMARY KEY, campaign_id uuid NOT NULL, instrument_version integer NOT NULL, organisation_code varchar(32) NOT NULL, submitted_on date NOT NULL, event_id uuid NOT NULL, answers jsonb NOT NULL)"))
         {

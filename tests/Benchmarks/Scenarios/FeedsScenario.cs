@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using ChampionNetwork.Benchmarks.Measurement;
 using ChampionNetwork.Benchmarks.Platform;
 using ChampionNetwork.Benchmarks.Reporting;
+using ChampionNetwork.TestInfrastructure.Platform;
 using HdrHistogram;
 
 namespace ChampionNetwork.Benchmarks.Scenarios;
@@ -16,7 +17,7 @@ internal static class FeedsScenario
     public const int Concurrency = 16;
     public static readonly TimeSpan RunFor = TimeSpan.FromSeconds(3);
 
-    public static async Task RunAsync(Report report, PlatformRun platform, Champions champions, CancellationToken cancellationToken)
+    public static async Task RunAsync(Report report, PlatformHost platform, Champions champions, CancellationToken cancellationToken)
     {
         var hub = platform.Endpoint("insighthub");
         var analyst = champions.Analyst();

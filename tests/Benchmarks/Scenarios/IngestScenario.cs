@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChampionNetwork.Benchmarks.Measurement;
 using ChampionNetwork.Benchmarks.Platform;
 using ChampionNetwork.Benchmarks.Reporting;
+using ChampionNetwork.TestInfrastructure.Platform;
 
 namespace ChampionNetwork.Benchmarks.Scenarios;
 
@@ -16,10 +17,10 @@ internal static class IngestScenario
     private const int TokensPerRun = 12_000;
 
     /// <summary>Returns the median ingest rate (submissions/s), which the latency scenario takes half of.</summary>
-    public static async Task<double> RunAsync(Report report, PlatformRun platform, Champions champions, CancellationToken cancellationToken)
+    public static async Task<double> RunAsync(Report report, PlatformHost platform, Champions champions, CancellationToken cancellationToken)
     {
         using var client = Champions.Client();
-        await using var bdb = await DbBaseline.StartAsync(platform.Resource("postgres")["Endpoint"]!.GetValue<string>(), cancellationToken);
+        await using var bdb = await DbBaseline.StartAsync(await platform.PostgresAsync(cancellationToken), cancellationToken);
         var bdbUrl = new Uri(bdb.Url, $"/api/campaigns/{SampleInsight.Campaign}/responses");
         var baseline = await Measured.RepeatAsync(async () =>
         {
@@ -32,7 +33,7 @@ internal static class IngestScenario
         using var feed = new ScotlandFeed(platform.Endpoint("insighthub"), champions.Analyst());
         var cpuPerSubmission = new List<double>();
         var acceptedRates = new List<double>();
-        var usage = new ResourceUsage(platform);
+        var usage = await ResourceUsage.StartAsync(platform, cancellationToken);
         var measured = await Measured.RepeatAsync(async () =>
         {
             var tokens = champions.Tokens(TokensPerRun);

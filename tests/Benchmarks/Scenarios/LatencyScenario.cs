@@ -3,6 +3,7 @@ using System.Net;
 using ChampionNetwork.Benchmarks.Measurement;
 using ChampionNetwork.Benchmarks.Platform;
 using ChampionNetwork.Benchmarks.Reporting;
+using ChampionNetwork.TestInfrastructure.Platform;
 using HdrHistogram;
 
 namespace ChampionNetwork.Benchmarks.Scenarios;
@@ -18,11 +19,11 @@ internal static class LatencyScenario
     public const int FlushIntervalMs = 50;
     private static readonly double[] Percentiles = [50, 90, 99, 100];
 
-    public static async Task RunAsync(Report report, PlatformRun platform, Champions champions, double ingestRate, string resultsDirectory, CancellationToken cancellationToken)
+    public static async Task RunAsync(Report report, PlatformHost platform, Champions champions, double ingestRate, string resultsDirectory, CancellationToken cancellationToken)
     {
         var rate = Math.Max(1, ingestRate / 2);
         var count = (int)(rate * RunFor.TotalSeconds);
-        var amqp = new Uri($"amqp://guest:guest@{platform.Resource("eventbus")["Endpoint"]!.GetValue<string>()}/");
+        var amqp = await platform.EventBusAsync(cancellationToken);
         var bmqRuns = new List<LongHistogram>();
         await RawRabbitLatency.RunAsync(amqp, count, rate, cancellationToken);
         for (var i = 0; i < 5; i++)

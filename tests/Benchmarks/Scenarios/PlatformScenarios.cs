@@ -1,15 +1,16 @@
 using ChampionNetwork.Benchmarks.Platform;
 using ChampionNetwork.Benchmarks.Reporting;
+using ChampionNetwork.TestInfrastructure.Platform;
 
 namespace ChampionNetwork.Benchmarks.Scenarios;
 
-/// <summary>ingest, latency and feeds share one run of the real AppHost (Release).</summary>
+/// <summary>ingest, latency and feeds share one run of the real AppHost (Release), through PlatformHost.</summary>
 internal static class PlatformScenarios
 {
     public static async Task RunAsync(Report report, bool ingest, bool latency, bool feeds, string resultsDirectory, CancellationToken cancellationToken)
     {
         Console.WriteLine("Starting the platform (AppHost, Release) …");
-        await using var platform = await PlatformRun.StartAsync(null, cancellationToken);
+        await using var platform = await BenchmarkPlatform.StartAsync(cancellationToken);
         var champions = new Champions(platform.SigningKey);
         try
         {
@@ -29,7 +30,7 @@ internal static class PlatformScenarios
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync($"The platform scenarios failed: {ex.Message}\nLast lines of the AppHost's output:\n{platform.Tail(60)}");
+            await Console.Error.WriteLineAsync($"The platform scenarios failed: {ex.Message}\nResources: {platform.Describe()}");
             throw;
         }
     }

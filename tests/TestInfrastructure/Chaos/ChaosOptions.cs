@@ -7,9 +7,6 @@ public sealed record ChaosOptions
 
     public int Clients { get; init; } = 8;
 
-    /// <summary>The AppHost build to run: Debug in tests, Release in the benchmark.</summary>
-    public string Configuration { get; init; } = "Debug";
-
     public IReadOnlyList<Fault> Faults { get; init; } = Fault.All;
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(3);
@@ -21,6 +18,9 @@ public sealed record ChaosOptions
 
     /// <summary>How long the feed may stay unchanged before it is taken as final.</summary>
     public TimeSpan FeedSettleTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>AppHost settings on top of the run's own (the demo seeder off): log levels, for one.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
