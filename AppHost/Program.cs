@@ -11,9 +11,13 @@ if (TokenCommand.Matches(args))
 var options = AppHostOptions.Parse(args);
 var data = options.PrepareDataDirectory();
 var signingKey = SigningKeyStore.LoadOrCreate(data);
+var ledgerSecret = LedgerSecretStore.LoadOrCreate(data);
 
 var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
 ResourceWatcher.StartBeforeResources<ResourceConsole>(builder);
+var cadence = PublicationCadence.From(builder.Configuration);
+// A secret parameter: the dashboard masks it.
+var ledger = builder.AddParameter("ledger-secret", ledgerSecret, secret: true);
 
 var eventBus = builder.AddEventBus("eventbus", data);
 var redis = builder.AddRedisServer("redis", data);
@@ -31,6 +35,7 @@ var orleans = builder.AddOrleans("insight")
 var insightHub = builder.AddProject<Projects.InsightHub_Api>("insighthub")
     .WithReference(orleans).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
+    .WithEnvironment("InsightHub__Snapshots__PublishEvery", cadence)
     .WithPlatformDefaults(signingKey);
 
 // Surveys publishes from its first second (the demo campaign's opening): InsightHub's queues must be bound by then,
@@ -39,6 +44,8 @@ var surveys = builder.AddProject<Projects.Surveys>("surveys-api")
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(surveysDb).WaitFor(surveysDb)
     .WaitFor(insightHub)
+    .WithEnvironment("Anonymity__LedgerSecret", ledger)
+    .WithEnvironment("Anonymity__ReleaseEvery", cadence)
     .WithPlatformDefaults(signingKey);
 
 // Demo data through the public API, as champions would send it, once per fresh data folder.

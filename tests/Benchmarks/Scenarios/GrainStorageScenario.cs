@@ -58,7 +58,8 @@ internal static class GrainStorageScenario
             ["ConnectionStrings__redis"] = redisConnection,
             ["Identity__SigningKey"] = signingKey,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Testing: a shared signing key is refused in Production.
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Orleans__ClusterId"] = $"bench-{provider.ToLowerInvariant()}",
             ["Orleans__ServiceId"] = $"bench-{Guid.NewGuid():N}",
             ["Orleans__GrainStorage__insight__ProviderType"] = provider,

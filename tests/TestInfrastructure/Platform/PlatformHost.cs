@@ -42,6 +42,8 @@ public sealed class PlatformHost : IAsyncDisposable
         // Under /tmp (every folder above searchable): as root, PostgreSQL runs as the postgres user and must reach it.
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"championnetwork-platform-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string>(options.Settings) { ["AppHost:UseDocker"] = "false" };
+        // Responses released and snapshots published every 2 s, not every minute: tests wait for what they sent.
+        settings.TryAdd("AppHost:Cadence", "00:00:02");
         if (options.Dashboard)
         {
             // The dashboard on loopback, plain HTTP, no login, with its telemetry API: what ./run.sh gives a developer.
