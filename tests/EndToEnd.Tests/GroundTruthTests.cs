@@ -16,7 +16,7 @@ using Microsoft.VisualBasic.FileIO;
 using Npgsql;
 using CampaignDisclosure = insighthub::ChampionNetwork.InsightHub.Disclosure.CampaignDisclosure;
 using DisclosedCampaign = insighthub::ChampionNetwork.InsightHub.Disclosure.DisclosedCampaign;
-using DisclosurePolicy = insighthub::ChampionNetwork.InsightHub.Disclosure.DisclosurePolicy;
+using DisclosurePolicy = ChampionNetwork.Disclosure.DisclosurePolicy;
 using InstrumentItem = surveys::ChampionNetwork.Surveys.Instruments.InstrumentItem;
 
 namespace ChampionNetwork.EndToEnd.Tests;
@@ -218,7 +218,7 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
         static string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
         foreach (var f in expected.Areas.Values)
         {
-            string Row(string measure, string pillar, string outcome, string item, insighthub::ChampionNetwork.InsightHub.Disclosure.DisclosedValue v) =>
+            string Row(string measure, string pillar, string outcome, string item, ChampionNetwork.Disclosure.DisclosedValue v) =>
                 string.Join('|', f.Area.Code, measure, pillar, outcome, item, N(v.Value), v.Qualifier ?? "");
             yield return Row("responses", "", "", "", f.Responses);
             yield return Row("response-rate", "", "", "", f.ResponseRate);

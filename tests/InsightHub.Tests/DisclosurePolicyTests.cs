@@ -1,4 +1,4 @@
-using ChampionNetwork.InsightHub.Disclosure;
+using ChampionNetwork.Disclosure;
 
 namespace ChampionNetwork.InsightHub.Tests;
 

@@ -1,3 +1,4 @@
+using ChampionNetwork.Disclosure;
 using ChampionNetwork.InsightHub.Disclosure;
 using ChampionNetwork.InsightHub.Grains;
 using ChampionNetwork.ReferenceData;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChampionNetwork.InsightHub.Disclosure;
+namespace ChampionNetwork.Disclosure;
 
 /// <summary>
 /// A published figure: either a value, or null with a qualifier as in UK official statistics

@@ -1,4 +1,6 @@
-namespace ChampionNetwork.InsightHub.Disclosure;
+using Microsoft.Extensions.Configuration;
+
+namespace ChampionNetwork.Disclosure;
 
 /// <summary>
 /// Statistical disclosure control: which counts may be published, and how they are rounded. Applied when a feed is
