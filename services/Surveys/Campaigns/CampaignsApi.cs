@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
@@ -27,15 +28,18 @@ public static class CampaignsApi
 
         api.MapGet("/{campaignId:guid}", GetCampaign)
             .WithName("GetCampaign")
-            .WithSummary("A campaign with each organisation's response count and response rate")
+            .WithSummary("A campaign's progress: each organisation's released responses for admins; the disclosed total for everyone else")
+            .WithDescription("Counts move only when Surveys releases accepted responses (Anonymity:ReleaseEvery, daily by default), never per response. An admin gets every organisation's raw count and rate; any other signed-in user gets the total under the disclosure policy and a whole-number rate, and reads per-organisation figures in the feeds.")
             .RequireAuthorization()
+            .Produces<CampaignDetails>()
+            .Produces<DisclosedCampaignDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
 
     public static async Task<Results<Created<CampaignDetails>, ValidationProblem>> CreateCampaign(
-        NewCampaign request, SurveysDb db, CampaignScheduler scheduler, TimeProvider clock, CancellationToken cancellationToken)
+        NewCampaign request, SurveysDb db, CampaignScheduler scheduler, CampaignProgress progress, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var versionExists = request.InstrumentId is not null && request.InstrumentVersion is not null
@@ -62,7 +66,7 @@ public static class CampaignsApi
         await db.SaveChangesAsync(cancellationToken);
         scheduler.Reschedule();
 
-        return TypedResults.Created($"/api/campaigns/{campaign.Id}", Details(campaign, new Dictionary<string, int>(), now, areas));
+        return TypedResults.Created($"/api/campaigns/{campaign.Id}", progress.ForAdmin(campaign, new Dictionary<string, int>(), now, areas));
     }
 
     public static async Task<Results<Ok<List<CampaignSummary>>, ValidationProblem>> ListCampaigns(
@@ -89,8 +93,8 @@ public static class CampaignsApi
             .ToList());
     }
 
-    public static async Task<Results<Ok<CampaignDetails>, ProblemHttpResult>> GetCampaign(
-        Guid campaignId, SurveysDb db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<CampaignDetails>, Ok<DisclosedCampaignDetails>, ProblemHttpResult>> GetCampaign(
+        Guid campaignId, ClaimsPrincipal user, SurveysDb db, CampaignProgress progress, TimeProvider clock, CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
@@ -102,25 +106,8 @@ public static class CampaignsApi
             .GroupBy(r => r.OrganisationCode)
             .Select(g => new { Organisation = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Organisation, g => g.Count, cancellationToken);
-        return TypedResults.Ok(Details(campaign, counts, clock.GetUtcNow(), AreaRegistry.Default));
-    }
-
-    private static CampaignDetails Details(Campaign campaign, IReadOnlyDictionary<string, int> counts, DateTimeOffset now, AreaRegistry areas)
-    {
-        var organisations = campaign.Organisations
-            .Select(o =>
-            {
-                var responses = counts.GetValueOrDefault(o.OrganisationCode);
-                return new OrganisationResponseRate(
-                    o.OrganisationCode,
-                    areas.TryResolve(o.OrganisationCode, out var area) ? area.Name : o.OrganisationCode,
-                    o.EligibleHeadcount,
-                    responses,
-                    Math.Round(100.0 * responses / o.EligibleHeadcount, 1));
-            })
-            .ToList();
-        return new CampaignDetails(
-            campaign.Id, campaign.Title, campaign.InstrumentId, campaign.InstrumentVersion, campaign.Window.OpensAt, campaign.Window.ClosesAt,
-            campaign.StatusAt(now), organisations.Sum(o => o.Responses), organisations.Sum(o => o.EligibleHeadcount), organisations);
+        return CampaignProgress.SeesRawCounts(user)
+            ? TypedResults.Ok(progress.ForAdmin(campaign, counts, clock.GetUtcNow(), AreaRegistry.Default))
+            : TypedResults.Ok(progress.Disclosed(campaign, counts, clock.GetUtcNow(), AreaRegistry.Default));
     }
 }

@@ -1,3 +1,4 @@
+using ChampionNetwork.Disclosure;
 using ChampionNetwork.Messaging.Bus;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.Surveys.Campaigns;
@@ -38,6 +39,8 @@ internal static class Extensions
         });
         builder.Services.AddSingleton<ResponseLedger>();
         builder.Services.AddSingleton<CampaignScheduler>();
+        builder.Services.AddSingleton(DisclosurePolicy.FromConfiguration(builder.Configuration));
+        builder.Services.AddSingleton<CampaignProgress>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CampaignScheduler>());
 
         builder.Services.AddOpenApi();
