@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -20,6 +21,8 @@ public sealed class SurveysHost : IAsyncDisposable
 {
     public static readonly Guid DemoCampaign = Guid.Parse("0d3c5a8e-1f2b-4c7d-9e6a-5b4f3e2d1c01");
     public static readonly Guid PulseInstrument = Guid.Parse("5e1f3a52-7b0c-4c53-9a7e-2f4b8d1c6a01");
+
+    private static readonly ConcurrentDictionary<string, byte[]> Secrets = new(StringComparer.Ordinal);
 
     private SurveysHost(ServiceUnderTest<Program> service, string database, Uri eventBus, FakeTimeProvider? clock, byte[] ledgerSecret)
     {
@@ -47,7 +50,8 @@ public sealed class SurveysHost : IAsyncDisposable
     {
         var database = await servers.DatabaseAsync("surveysdb");
         var identity = new TestIdentity();
-        var ledgerSecret = RandomNumberGenerator.GetBytes(32);
+        // One secret per database, as in production one per deployment: a restarted host must open what the last sealed.
+        var ledgerSecret = Secrets.GetOrAdd(database, _ => RandomNumberGenerator.GetBytes(32));
         var settings = ServiceSettings.Surveys(servers.RabbitMqUri, database, identity);
         settings["Anonymity:LedgerSecret"] = Convert.ToBase64String(ledgerSecret);
         settings["Anonymity:ReleaseEvery"] = (releaseEvery ?? TimeSpan.FromSeconds(1)).ToString("c", CultureInfo.InvariantCulture);

@@ -114,7 +114,7 @@ public sealed partial class CampaignScheduler(
             // The release lock waits for a periodic release in progress; then the campaign's remaining intake goes out
             // as one shuffled batch, staged before CampaignClosed.
             await ResponseRelease.LockAsync(db, cancellationToken);
-            await release.ReleaseAsync(db, campaign.Id, cancellationToken);
+            await release.ReleaseAsync(db, campaign.Id, cancellationToken, count => LogUnopenable(count, campaign.Id));
             await db.ResponseLedger.Where(e => e.CampaignId == campaign.Id).ExecuteDeleteAsync(cancellationToken);
             db.AddIntegrationEvent(CampaignAnnouncements.Closed(campaign, now));
         }
@@ -127,6 +127,9 @@ public sealed partial class CampaignScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} {Transition}")]
     private partial void LogAnnounced(Guid campaignId, string transition);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} sealed response(s) of campaign {CampaignId} do not open under the configured Anonymity:LedgerSecret and are not counted; was the secret changed?")]
+    private partial void LogUnopenable(int count, Guid campaignId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign scheduler failed; retrying shortly")]
     private partial void LogFailed(Exception exception);

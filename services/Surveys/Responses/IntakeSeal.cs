@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -47,6 +48,21 @@ public sealed class IntakeSeal(IOptions<AnonymityOptions> options)
         var length = BinaryPrimitives.ReadInt32BigEndian(plaintext);
         return JsonSerializer.Deserialize<SealedResponse>(plaintext.AsSpan(sizeof(int), length), Json)
             ?? throw new InvalidOperationException($"Intake row {row.Id} holds no response.");
+    }
+
+    /// <summary>False when the row does not authenticate under this service's key (sealed under another secret, or altered).</summary>
+    public bool TryOpen(IntakeResponse row, [NotNullWhen(true)] out SealedResponse? response)
+    {
+        try
+        {
+            response = Open(row);
+            return true;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            response = null;
+            return false;
+        }
     }
 
     private static byte[] AssociatedData(Guid id, Guid campaignId) => [.. id.ToByteArray(), .. campaignId.ToByteArray()];

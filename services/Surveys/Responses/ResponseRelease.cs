@@ -26,7 +26,7 @@ public sealed class ResponseRelease(IntakeSeal seal)
         await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({ReleaseLockKey}) AS \"Value\"").SingleAsync(cancellationToken);
 
     /// <summary>Releases every sealed row, or only one campaign's; the caller holds the lock and commits.</summary>
-    public async Task<int> ReleaseAsync(SurveysDb db, Guid? campaignId, CancellationToken cancellationToken)
+    public async Task<int> ReleaseAsync(SurveysDb db, Guid? campaignId, CancellationToken cancellationToken, Action<int>? unopenable = null)
     {
         var intake = await db.ResponseIntake
             .Where(r => campaignId == null || r.CampaignId == campaignId)
@@ -42,7 +42,22 @@ public sealed class ResponseRelease(IntakeSeal seal)
         var instruments = (await db.InstrumentVersions.AsNoTracking().Where(v => instrumentIds.Contains(v.InstrumentId)).ToListAsync(cancellationToken))
             .ToDictionary(v => (v.InstrumentId, v.Version));
 
-        var released = intake.Select(row => (row, response: seal.Open(row))).ToArray();
+        var opened = new List<(IntakeResponse Row, SealedResponse Response)>(intake.Count);
+        foreach (var row in intake)
+        {
+            // A row sealed under another secret stays in the intake (and is reported) rather than stop every release.
+            if (seal.TryOpen(row, out var sealedResponse))
+            {
+                opened.Add((row, sealedResponse));
+            }
+        }
+
+        if (opened.Count < intake.Count)
+        {
+            unopenable?.Invoke(intake.Count - opened.Count);
+        }
+
+        var released = opened.ToArray();
         RandomNumberGenerator.Shuffle(released.AsSpan());
         foreach (var (row, sealedResponse) in released)
         {
@@ -60,7 +75,7 @@ public sealed class ResponseRelease(IntakeSeal seal)
             db.AddIntegrationEvent(ResponsesApi.InsightOf(response, instruments[(campaigns[row.CampaignId].InstrumentId, response.InstrumentVersion)]));
         }
 
-        db.ResponseIntake.RemoveRange(intake);
+        db.ResponseIntake.RemoveRange(released.Select(r => r.Row));
         await db.SaveChangesAsync(cancellationToken);
         return released.Length;
     }

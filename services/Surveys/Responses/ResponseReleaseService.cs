@@ -61,7 +61,7 @@ public sealed partial class ResponseReleaseService(
                 return;
             }
 
-            var released = await release.ReleaseAsync(db, campaignId: null, cancellationToken);
+            var released = await release.ReleaseAsync(db, campaignId: null, cancellationToken, LogUnopenable);
             await transaction.CommitAsync(cancellationToken);
             activity?.SetTag("championnetwork.responses_released", released);
             if (released > 0)
@@ -77,6 +77,9 @@ public sealed partial class ResponseReleaseService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} sealed response(s)")]
     private partial void LogReleased(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} sealed response(s) do not open under the configured Anonymity:LedgerSecret and stay in the intake; was the secret changed?")]
+    private partial void LogUnopenable(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the sealed intake failed; the next release takes it")]
     private partial void LogReleaseFailed(Exception exception);
