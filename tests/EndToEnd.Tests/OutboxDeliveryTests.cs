@@ -5,8 +5,9 @@ using ChampionNetwork.TestInfrastructure.Hosting;
 namespace ChampionNetwork.EndToEnd.Tests;
 
 /// <summary>
-/// The transactional outbox: a response accepted while the broker is down, by a Surveys process that then stops
-/// before it could publish, still reaches the feed once the broker is back, and is counted exactly once.
+/// The transactional outbox: a response accepted while the broker is down, released into the outbox by a Surveys
+/// process that then stops before it could publish, still reaches the feed once the broker is back, is counted
+/// exactly once, and leaves no row behind.
 /// This class kills its own broker, so it never touches the shared one.
 /// </summary>
 public sealed class OutboxDeliveryTests : IAsyncLifetime
@@ -42,8 +43,13 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        Assert.Equal(5, await _platform.ScalarAsync("SELECT count(*) FROM responses"));
-        Assert.Equal(5, await _platform.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE NOT published AND event_type LIKE '%InsightSubmitted'"));
+        // The release (every second here) moves them from the sealed intake into responses and the outbox.
+        await Eventually.Returns(
+            () => _platform.ScalarAsync("SELECT count(*) FROM responses"),
+            n => n == 5,
+            because: "for the release to store the 5 sealed responses");
+        Assert.Equal(0, await _platform.ScalarAsync("SELECT count(*) FROM response_intake"));
+        Assert.Equal(5, await _platform.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE event_type LIKE '%InsightSubmitted'"));
 
         // The process that accepted the responses goes away before it could publish them.
         await _platform.RestartSurveysAsync();
@@ -56,7 +62,11 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
             timeout: TimeSpan.FromSeconds(60),
             because: "for the outbox to publish the 5 stored responses once the broker is back");
 
-        Assert.Equal(0, await _platform.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE NOT published AND event_type LIKE '%InsightSubmitted'"));
+        // Published rows are deleted: nothing of the 5 stays in the outbox.
+        await Eventually.Returns(
+            () => _platform.ScalarAsync("SELECT count(*) FROM outbox_messages WHERE event_type LIKE '%InsightSubmitted'"),
+            n => n == 0,
+            because: "for the relay to delete the rows it published");
 
         // Nothing arrives twice: give any duplicate time to land, then count again.
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -16,6 +16,8 @@ public sealed class Platform : IAsyncDisposable
     {
         SurveysDb = surveysDb;
         _surveysSettings = ServiceSettings.Surveys(eventBus, surveysDb, Identity);
+        // Accepted responses are sealed until the next release: every second here, so they soon reach the feeds.
+        _surveysSettings["Anonymity:ReleaseEvery"] = "00:00:01";
         InsightHub = new ServiceUnderTest<insighthub::Program>(ServiceSettings.InsightHub(eventBus, redis, redisKeyPrefix, Identity));
         Surveys = new ServiceUnderTest<surveys::Program>(_surveysSettings);
         if (overKestrel)

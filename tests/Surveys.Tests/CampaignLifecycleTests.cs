@@ -85,15 +85,19 @@ public sealed class CampaignLifecycleTests(IsolatedServers servers) : IClassFixt
             }
         }
 
+        // The responses wait sealed until a release or the close; the close releases them before CampaignClosed.
+        var sealedBeforeClose = await _host.CountsAsync();
+        Assert.True(sealedBeforeClose.Intake >= 8, $"8 responses should wait in the intake, but {sealedBeforeClose} is stored");
         _clock.Advance(TimeSpan.FromDays(14));
         await WaitForStatusAsync(campaignId, "Closed");
+        var closed = (await _events.WaitForAsync<CampaignClosed>(e => e.Any(c => c.CampaignId == campaignId))).Single(c => c.CampaignId == campaignId);
+        Assert.Equal(3, closed.Organisations.Count);
+
         var stored = await _host.CountsAsync();
+        Assert.Equal(0, stored.Intake);
         var late = await _host.Champion(Borders).PostAsJsonAsync(SurveysHost.ResponsesOf(campaignId), Answer(Borders));
         await AssertCampaignNotOpenAsync(late);
         Assert.Equal(stored, await _host.CountsAsync());
-
-        var closed = (await _events.WaitForAsync<CampaignClosed>(e => e.Any(c => c.CampaignId == campaignId))).Single(c => c.CampaignId == campaignId);
-        Assert.Equal(3, closed.Organisations.Count);
 
         var ofCampaign = _events.All.Where(e => e switch
         {

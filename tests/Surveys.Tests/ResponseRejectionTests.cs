@@ -10,8 +10,8 @@ using Npgsql;
 namespace ChampionNetwork.Surveys.Tests;
 
 /// <summary>
-/// Bad input gets a 400 problem+json that names the field, never a 500, and nothing is stored: no response row and
-/// no outbox row.
+/// Bad input gets a 400 problem+json that names the field, never a 500, and nothing is stored: no ledger entry, no
+/// sealed intake row, no response and no outbox row.
 /// </summary>
 public sealed class ResponseRejectionTests(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
 {
@@ -62,7 +62,7 @@ public sealed class ResponseRejectionTests(IsolatedServers servers) : IClassFixt
     }
 
     [Fact]
-    public async Task Valid_submission_is_accepted_and_stored_with_its_event_in_one_transaction()
+    public async Task Valid_submission_is_accepted_and_sealed_in_the_intake_with_its_ledger_entry_and_nothing_else()
     {
         var before = await CountsAsync();
         var champion = _surveys.ClientWithToken(_identity.Champion(Organisation));
@@ -76,7 +76,8 @@ public sealed class ResponseRejectionTests(IsolatedServers servers) : IClassFixt
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var receipt = (await response.Content.ReadFromJsonAsync<JsonNode>())!["receiptId"]!.GetValue<Guid>();
         Assert.NotEqual(Guid.Empty, receipt);
-        Assert.Equal((before.Responses + 1, before.Outbox + 1), await CountsAsync());
+        // The response and its event are written by the next release (a day away here), not by the request.
+        Assert.Equal(before with { Ledger = before.Ledger + 1, Intake = before.Intake + 1 }, await CountsAsync());
     }
 
     [Fact]
@@ -147,13 +148,17 @@ public sealed class ResponseRejectionTests(IsolatedServers servers) : IClassFixt
         answers = new object[] { new { itemId = "valued", value = 4 }, new { itemId = "workload", value = 3 }, new { itemId = "support", value = 5 } },
     };
 
-    private async Task<(long Responses, long Outbox)> CountsAsync()
+    private async Task<Counts> CountsAsync()
     {
         await using var connection = new NpgsqlConnection(_db);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT (SELECT count(*) FROM responses), (SELECT count(*) FROM outbox_messages)", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM responses), (SELECT count(*) FROM response_ledger), (SELECT count(*) FROM response_intake), (SELECT count(*) FROM outbox_messages WHERE event_type LIKE '%InsightSubmitted')",
+            connection);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
+
+    private sealed record Counts(long Responses, long Ledger, long Intake, long Outbox);
 }

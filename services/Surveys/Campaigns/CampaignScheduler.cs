@@ -1,5 +1,6 @@
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.Surveys.Data;
+using ChampionNetwork.Surveys.Responses;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChampionNetwork.Surveys.Campaigns;
@@ -7,10 +8,13 @@ namespace ChampionNetwork.Surveys.Campaigns;
 /// <summary>
 /// Opens and closes campaigns at their times, on the service's <see cref="TimeProvider"/>: each transition sets the
 /// campaign's flag and stages <c>CampaignOpened</c> or <c>CampaignClosed</c> in the outbox in one transaction. The flag
-/// is set with a conditional UPDATE, so when several instances run, exactly one announces each transition.
+/// is set with a conditional UPDATE, so when several instances run, exactly one announces each transition. The close
+/// first releases the campaign's sealed intake, so every <c>InsightSubmitted</c> precedes <c>CampaignClosed</c>, and
+/// deletes the campaign's ledger rows (entries and key tags): no response can be accepted any more.
 /// </summary>
 public sealed partial class CampaignScheduler(
     IServiceScopeFactory scopes,
+    ResponseRelease release,
     TimeProvider clock,
     ILogger<CampaignScheduler> logger) : BackgroundService
 {
@@ -87,8 +91,8 @@ public sealed partial class CampaignScheduler(
     private async Task AnnounceAsync(SurveysDb db, Campaign campaign, bool opening, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Takes the row lock: a response in flight holds FOR SHARE on the campaign, so it commits (with its event)
-        // before CampaignClosed, and none is accepted after.
+        // Takes the row lock: a response in flight holds FOR SHARE on the campaign, so it commits (sealed, in the
+        // intake) before the close releases the intake, and none is accepted after.
         var changed = opening
             ? await db.Campaigns.Where(c => c.Id == campaign.Id && !c.OpeningAnnounced)
                 .ExecuteUpdateAsync(c => c.SetProperty(x => x.OpeningAnnounced, true), cancellationToken)
@@ -107,6 +111,11 @@ public sealed partial class CampaignScheduler(
         }
         else
         {
+            // The release lock waits for a periodic release in progress; then the campaign's remaining intake goes out
+            // as one shuffled batch, staged before CampaignClosed.
+            await ResponseRelease.LockAsync(db, cancellationToken);
+            await release.ReleaseAsync(db, campaign.Id, cancellationToken, count => LogUnopenable(count, campaign.Id));
+            await db.ResponseLedger.Where(e => e.CampaignId == campaign.Id).ExecuteDeleteAsync(cancellationToken);
             db.AddIntegrationEvent(CampaignAnnouncements.Closed(campaign, now));
         }
 
@@ -118,6 +127,9 @@ public sealed partial class CampaignScheduler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} {Transition}")]
     private partial void LogAnnounced(Guid campaignId, string transition);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} sealed response(s) of campaign {CampaignId} do not open under the configured Anonymity:LedgerSecret and are not counted; was the secret changed?")]
+    private partial void LogUnopenable(int count, Guid campaignId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign scheduler failed; retrying shortly")]
     private partial void LogFailed(Exception exception);

@@ -23,7 +23,7 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
 
     public DbSet<ProcessedReplay> ProcessedReplays => Set<ProcessedReplay>();
 
-    public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
+    public DbSet<IntakeResponse> ResponseIntake => Set<IntakeResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -88,16 +88,20 @@ public sealed class SurveysDb(DbContextOptions<SurveysDb> options) : DbContext(o
             entry.ToTable("response_ledger");
             entry.HasKey(e => e.Entry);
             entry.Property(e => e.Entry).HasColumnName("entry");
+            entry.Property(e => e.CampaignId).HasColumnName("campaign_id");
+            entry.Property(e => e.KeyTag).HasColumnName("key_tag");
+            entry.HasIndex(e => e.CampaignId);
         });
 
-        modelBuilder.Entity<SubmissionKey>(key =>
+        // Sealed responses awaiting release: a random id, the campaign, ciphertext. See IntakeSeal.
+        modelBuilder.Entity<IntakeResponse>(intake =>
         {
-            key.ToTable("submission_keys");
-            key.HasKey(k => k.KeyHash);
-            key.Property(k => k.KeyHash).HasColumnName("key_hash");
-            key.Property(k => k.CampaignId).HasColumnName("campaign_id");
-            key.Property(k => k.ReceiptId).HasColumnName("receipt_id");
-            key.HasIndex(k => k.CampaignId);
+            intake.ToTable("response_intake");
+            intake.HasKey(r => r.Id);
+            intake.Property(r => r.Id).HasColumnName("id").ValueGeneratedNever();
+            intake.Property(r => r.CampaignId).HasColumnName("campaign_id");
+            intake.Property(r => r.Sealed).HasColumnName("sealed");
+            intake.HasIndex(r => r.CampaignId);
         });
 
         modelBuilder.Entity<ProcessedReplay>(replay =>

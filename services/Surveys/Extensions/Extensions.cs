@@ -5,6 +5,7 @@ using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Data;
 using ChampionNetwork.Surveys.Responses;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace ChampionNetwork.Surveys.Extensions;
@@ -28,16 +29,13 @@ internal static class Extensions
         builder.AddTransactionalOutbox<SurveysDb>();
         builder.AddChampionMessaging("eventbus", typeof(Program).Assembly);
 
-
-        builder.Services.Configure<AnonymityOptions>(options =>
-        {
-            builder.Configuration.GetSection(AnonymityOptions.SectionName).Bind(options);
-            if (builder.Environment.IsDevelopment())
-            {
-                options.DevelopmentFallbackKey ??= builder.Configuration["Identity:SigningKey"];
-            }
-        });
+        // The ledger secret is checked at start-up in every environment, never derived from another key.
+        builder.Services.AddOptions<AnonymityOptions>().Bind(builder.Configuration.GetSection(AnonymityOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AnonymityOptions>, AnonymityOptionsValidator>();
         builder.Services.AddSingleton<ResponseLedger>();
+        builder.Services.AddSingleton<IntakeSeal>();
+        builder.Services.AddSingleton<ResponseRelease>();
+        builder.Services.AddHostedService<ResponseReleaseService>();
         builder.Services.AddSingleton<CampaignScheduler>();
         builder.Services.AddSingleton(DisclosurePolicy.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<CampaignProgress>();

@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
 using ChampionNetwork.Contracts.Surveys;
-using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
@@ -26,7 +26,7 @@ public static class ResponsesApi
         api.MapPost("/", SubmitResponse)
             .WithName("SubmitResponse")
             .WithSummary("Submit an anonymous response to an open campaign (champion)")
-            .WithDescription("The token's org claim must be the organisation answered for, or its board. The response is stored without the champion's identity, with free text redacted, and published as InsightSubmitted. One response per champion per campaign. Send an Idempotency-Key header to make retries safe: a retry with the same key gets the first receipt.")
+            .WithDescription("The token's org claim must be the organisation answered for, or its board. The response is sealed without the champion's identity, with free text redacted, and released into the campaign's figures (and published as InsightSubmitted, themes only) with everything else accepted in the same period, in shuffled order, or when the campaign closes. One response per champion per campaign. Send an Idempotency-Key header to make retries safe: a retry with the same key gets the same receipt, another key a 409.")
             .RequireAuthorization(Policies.Champion)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -39,10 +39,11 @@ public static class ResponsesApi
     public static async Task<Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult>> SubmitResponse(
         Guid campaignId,
         ResponseSubmission submission,
-        [FromHeader(Name = SubmissionKey.HeaderName)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
         ClaimsPrincipal user,
         SurveysDb db,
         ResponseLedger ledger,
+        IntakeSeal seal,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -52,20 +53,20 @@ public static class ResponsesApi
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Token has no subject", detail: "A champion's token must carry a sub claim.");
         }
 
-        if (idempotencyKey is { Length: 0 or > SubmissionKey.MaxLength })
+        if (idempotencyKey is { Length: 0 or > IdempotencyKey.MaxLength })
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [SubmissionKey.HeaderName] = [$"An idempotency key is 1 to {SubmissionKey.MaxLength} characters."] });
+                new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = [$"An idempotency key is 1 to {IdempotencyKey.MaxLength} characters."] });
         }
 
-        var keyHash = idempotencyKey is null ? null : ledger.SubmissionKeyHash(champion, campaignId, idempotencyKey);
-        if (await EarlierReceiptAsync(db, keyHash, cancellationToken) is { } earlier)
+        var entry = ledger.EntryFor(champion, campaignId, idempotencyKey);
+        if (await EarlierAnswerAsync(db, ledger, entry, champion, campaignId, idempotencyKey, cancellationToken) is { } earlier)
         {
-            return TypedResults.Accepted((string?)null, new ResponseReceipt(earlier));
+            return earlier;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // FOR SHARE: the scheduler cannot announce the campaign's closing until this response (and its event) commits.
+        // FOR SHARE: the scheduler cannot close the campaign (and release its intake) until this response commits.
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM campaigns WHERE id = {campaignId} FOR SHARE", cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
@@ -102,54 +103,54 @@ public static class ResponsesApi
                 detail: "A champion can answer only for the organisation in their token, or for an organisation within their board.");
         }
 
-        var response = new Response
-        {
-            Id = Guid.NewGuid(),
-            CampaignId = campaign.Id,
-            InstrumentVersion = instrument.Version,
-            OrganisationCode = organisation.Value,
-            SubmittedOn = DateOnly.FromDateTime(now.UtcDateTime),
-            EventId = Guid.NewGuid(),
-            Answers = submission.Answers!.Select(a => Stored(instrument.FindItem(a.ItemId)!, a)).ToList(),
-        };
-
-        // The receipt is not the response's id: nothing the champion holds points at their response.
-        var receipt = Guid.NewGuid();
-        db.ResponseLedger.Add(ledger.EntryFor(champion, campaign.Id));
-        if (keyHash is not null)
-        {
-            db.SubmissionKeys.Add(new SubmissionKey { KeyHash = keyHash, CampaignId = campaign.Id, ReceiptId = receipt });
-        }
-
-        db.Responses.Add(response);
-        db.AddIntegrationEvent(InsightOf(response, instrument));
+        // The transaction writes the ledger entry and a sealed intake row, nothing else: the response itself is
+        // written later, by a release that mixes it with everything else accepted in the same period.
+        db.ResponseLedger.Add(entry);
+        db.ResponseIntake.Add(seal.Seal(campaign.Id, new SealedResponse(
+            organisation.Value,
+            instrument.Version,
+            DateOnly.FromDateTime(now.UtcDateTime),
+            submission.Answers!.Select(a => Stored(instrument.FindItem(a.ItemId)!, a)).ToList())));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "response_ledger" or "submission_keys" })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "response_ledger" })
         {
             await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
             // A concurrent retry with the same key got there first: answer as it was answered.
-            if (await EarlierReceiptAsync(db, keyHash, cancellationToken) is { } first)
-            {
-                return TypedResults.Accepted((string?)null, new ResponseReceipt(first));
-            }
-
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                type: AlreadyAnsweredType,
-                title: "Already answered",
-                detail: "You have already responded to this campaign. Thank you.");
+            return await EarlierAnswerAsync(db, ledger, entry, champion, campaignId, idempotencyKey, cancellationToken) ?? AlreadyAnswered();
         }
 
-        return TypedResults.Accepted((string?)null, new ResponseReceipt(receipt));
+        // Not the response's id, and derived rather than stored: nothing the champion holds points at a row.
+        return TypedResults.Accepted((string?)null, new ResponseReceipt(ledger.ReceiptFor(champion, campaignId, idempotencyKey)));
     }
 
-    private static async Task<Guid?> EarlierReceiptAsync(SurveysDb db, byte[]? keyHash, CancellationToken cancellationToken) =>
-        keyHash is null ? null
-        : await db.SubmissionKeys.AsNoTracking().Where(k => k.KeyHash == keyHash).Select(k => (Guid?)k.ReceiptId).SingleOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// For a champion already in the ledger: the receipt again when the stored tag is this submission's key, else 409.
+    /// Null when the champion has not answered.
+    /// </summary>
+    private static async Task<Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult>?> EarlierAnswerAsync(
+        SurveysDb db, ResponseLedger ledger, ResponseLedgerEntry entry, string champion, Guid campaignId, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var stored = await db.ResponseLedger.AsNoTracking().Where(e => e.Entry == entry.Entry).Select(e => new { e.KeyTag }).SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        return entry.KeyTag is not null && stored.KeyTag is not null && CryptographicOperations.FixedTimeEquals(entry.KeyTag, stored.KeyTag)
+            ? TypedResults.Accepted((string?)null, new ResponseReceipt(ledger.ReceiptFor(champion, campaignId, idempotencyKey)))
+            : AlreadyAnswered();
+    }
+
+    private static ProblemHttpResult AlreadyAnswered() => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict,
+        type: AlreadyAnsweredType,
+        title: "Already answered",
+        detail: "You have already responded to this campaign. Thank you.");
 
     private static StoredAnswer Stored(InstrumentItem item, AnswerSubmission answer) => item.Kind == ItemKind.FreeText
         ? new StoredAnswer(item.Id, null, FreeTextRedactor.Redact(answer.Text!), Themes(answer.Themes))
@@ -172,7 +173,7 @@ public static class ResponsesApi
 
     /// <summary>
     /// The event carries the day, not the time; pillar and outcome codes from the instrument; and for free text only
-    /// the redacted text and the pillars the champion chose.
+    /// the pillars the champion chose. Free text never leaves Surveys: <c>Text</c> is always null.
     /// </summary>
     internal static InsightSubmitted InsightOf(Response response, InstrumentVersion instrument) => new(
         response.EventId,
@@ -184,6 +185,6 @@ public static class ResponsesApi
         response.Answers.Select(answer =>
         {
             var item = instrument.FindItem(answer.ItemId)!;
-            return new InsightAnswer(item.Id, item.Pillar, item.OutcomeCodes, answer.Value, answer.Text, answer.Themes);
+            return new InsightAnswer(item.Id, item.Pillar, item.OutcomeCodes, answer.Value, Text: null, answer.Themes);
         }).ToList());
 }

@@ -6,7 +6,8 @@ namespace ChampionNetwork.Messaging.Outbox;
 /// </summary>
 /// <remarks>
 /// It deliberately has no creation timestamp: for anonymous responses the exact time of submission must not be
-/// recoverable from the database. <see cref="Sequence"/> gives the order.
+/// recoverable from the database. <see cref="Sequence"/> gives the order. A row is deleted once the broker has
+/// confirmed it, in the relay's transaction, so no published event stays behind to be read.
 /// </remarks>
 public sealed class OutboxMessage
 {
@@ -21,12 +22,10 @@ public sealed class OutboxMessage
     /// <summary>The event as JSON.</summary>
     public string Payload { get; private set; } = "";
 
-    /// <summary>W3C traceparent of the request that caused the event, so the publish joins its trace.</summary>
+    /// <summary>W3C traceparent of the activity that staged the event, so the publish joins its trace.</summary>
     public string? TraceParent { get; private set; }
 
     public string? TraceState { get; private set; }
-
-    public bool Published { get; private set; }
 
     public int Attempts { get; private set; }
 
@@ -44,8 +43,6 @@ public sealed class OutboxMessage
         TraceParent = traceParent,
         TraceState = traceState,
     };
-
-    internal void MarkPublished() => Published = true;
 
     internal void RecordFailure(string error)
     {

@@ -17,13 +17,11 @@ public static class OutboxModel
             outbox.Property(m => m.Payload).HasColumnName("payload").HasColumnType("jsonb");
             outbox.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(100);
             outbox.Property(m => m.TraceState).HasColumnName("trace_state").HasMaxLength(500);
-            outbox.Property(m => m.Published).HasColumnName("published");
             outbox.Property(m => m.Attempts).HasColumnName("attempts");
             outbox.Property(m => m.LastError).HasColumnName("last_error");
-            // Not unique: a replay republishes an event with its original id.
+            // Not unique: a replay republishes an event with its original id. Every row is pending: published rows are
+            // deleted, so the relay's query (in commit order) reads the primary key.
             outbox.HasIndex(m => m.EventId);
-            // The relay's query: pending rows in commit order.
-            outbox.HasIndex(m => m.Sequence).HasFilter("published = false").HasDatabaseName("ix_outbox_messages_pending");
         });
         return modelBuilder;
     }

@@ -12,8 +12,9 @@ namespace ChampionNetwork.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ in commit order (runs of order-insensitive events concurrently), waiting
-/// for the broker's confirm before marking a row published. If the process dies after commit and before publish, the row is still pending and goes out after
-/// restart; if it dies after publish and before marking, the event goes out twice, which consumers absorb because
+/// for the broker's confirm before deleting the row, in the relay's own transaction: no published event stays in the
+/// database. If the process dies after commit and before publish, the row is still pending and goes out after restart;
+/// if it dies after publish and before the delete commits, the event goes out twice, which consumers absorb because
 /// they deduplicate on the event id. One relay per database is active at a time (a PostgreSQL advisory lock), so
 /// several instances of a service keep the order.
 /// </summary>
@@ -84,12 +85,11 @@ public sealed partial class OutboxRelay<TContext>(
         }
 
         var pending = await db.Set<OutboxMessage>()
-            .Where(m => !m.Published)
             .OrderBy(m => m.Sequence)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
 
-        var (published, failure) = await PublishInOrderAsync(pending, settings, cancellationToken);
+        var (published, failure) = await PublishInOrderAsync(db, pending, settings, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -107,7 +107,7 @@ public sealed partial class OutboxRelay<TContext>(
     /// waits for everything before it and goes out alone. At the first failure nothing later is started, so no event
     /// ever overtakes an earlier order-sensitive one.
     /// </summary>
-    private async Task<(int Published, Exception? Failure)> PublishInOrderAsync(List<OutboxMessage> pending, OutboxOptions settings, CancellationToken cancellationToken)
+    private async Task<(int Published, Exception? Failure)> PublishInOrderAsync(TContext db, List<OutboxMessage> pending, OutboxOptions settings, CancellationToken cancellationToken)
     {
         var published = 0;
         Exception? failure = null;
@@ -120,7 +120,7 @@ public sealed partial class OutboxRelay<TContext>(
                 try
                 {
                     await publish;
-                    message.MarkPublished();
+                    db.Remove(message);
                     published++;
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

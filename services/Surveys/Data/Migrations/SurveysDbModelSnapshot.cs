@@ -55,10 +55,6 @@ namespace ChampionNetwork.Surveys.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
 
-                    b.Property<bool>("Published")
-                        .HasColumnType("boolean")
-                        .HasColumnName("published");
-
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -72,10 +68,6 @@ namespace ChampionNetwork.Surveys.Data.Migrations
                     b.HasKey("Sequence");
 
                     b.HasIndex("EventId");
-
-                    b.HasIndex("Sequence")
-                        .HasDatabaseName("ix_outbox_messages_pending")
-                        .HasFilter("published = false");
 
                     b.ToTable("outbox_messages", (string)null);
                 });
@@ -206,6 +198,28 @@ namespace ChampionNetwork.Surveys.Data.Migrations
                     b.ToTable("processed_replays", (string)null);
                 });
 
+            modelBuilder.Entity("ChampionNetwork.Surveys.Responses.IntakeResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("sealed");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("response_intake", (string)null);
+                });
+
             modelBuilder.Entity("ChampionNetwork.Surveys.Responses.Response", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,30 +269,19 @@ namespace ChampionNetwork.Surveys.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("entry");
 
-                    b.HasKey("Entry");
-
-                    b.ToTable("response_ledger", (string)null);
-                });
-
-            modelBuilder.Entity("ChampionNetwork.Surveys.Responses.SubmissionKey", b =>
-                {
-                    b.Property<byte[]>("KeyHash")
-                        .HasColumnType("bytea")
-                        .HasColumnName("key_hash");
-
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid")
                         .HasColumnName("campaign_id");
 
-                    b.Property<Guid>("ReceiptId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("receipt_id");
+                    b.Property<byte[]>("KeyTag")
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_tag");
 
-                    b.HasKey("KeyHash");
+                    b.HasKey("Entry");
 
                     b.HasIndex("CampaignId");
 
-                    b.ToTable("submission_keys", (string)null);
+                    b.ToTable("response_ledger", (string)null);
                 });
 
             modelBuilder.Entity("ChampionNetwork.Surveys.Instruments.InstrumentVersion", b =>
