@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
+using ChampionNetwork.Surveys.Responses.Redaction;
 
 namespace ChampionNetwork.Surveys.Responses;
 
 /// <summary>
-/// Removes personal data from free text before it is stored or leaves the service: email addresses, UK phone numbers,
-/// CHI numbers, National Insurance numbers, and a name after a title (Dr, Mr, Mrs, Ms, Miss, Mx, Prof) or after
-/// "my manager". It errs on the side of redacting: a false positive costs a word, a miss costs someone's anonymity.
+/// Removes personal data from free text before it is stored: e-mail addresses and handles, phone numbers, NHS, CHI,
+/// National Insurance, staff, payroll and registration numbers, dates of birth and ages, postcodes, street addresses,
+/// wards, hospitals and named sites, and people's names (after a title or a role, in a greeting or thanks, or known
+/// given names and surnames). It errs on the side of redacting: a false positive costs a word, a miss costs someone's
+/// anonymity. If a pass cannot finish within its time limit the whole text is withheld.
 /// </summary>
 public static partial class FreeTextRedactor
 {
@@ -13,33 +16,22 @@ public static partial class FreeTextRedactor
 
     public static string Redact(string text)
     {
-        var redacted = Email().Replace(text, Marker);
-        redacted = NationalInsurance().Replace(redacted, Marker);
-        redacted = PhoneNumber().Replace(redacted, Marker);
-        redacted = ChiNumber().Replace(redacted, Marker);
-        redacted = TitledName().Replace(redacted, m => $"{m.Groups["title"].Value} {Marker}");
-        redacted = ManagerName().Replace(redacted, m => $"{m.Groups["lead"].Value}{Marker}");
-        return redacted;
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            var redacted = ContactDetails.Redact(text);
+            redacted = Identifiers.Redact(redacted);
+            redacted = BirthDates.Redact(redacted);
+            redacted = Places.Redact(redacted);
+            redacted = PersonNames.Redact(redacted);
+            return AdjacentMarkers().Replace(redacted, Marker);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return Marker;
+        }
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}", RegexOptions.CultureInvariant)]
-    private static partial Regex Email();
-
-    // UK numbers: +44 or 0044 or 0, then 9-10 more digits, with optional spaces, hyphens and brackets.
-    [GeneratedRegex(@"(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|0044\s?|\(?0)(?:[\s\-\)]{0,2}\d){9,10}(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex PhoneNumber();
-
-    // Community Health Index: date of birth DDMMYY then four digits, possibly spaced.
-    [GeneratedRegex(@"(?<!\d)(?:0[1-9]|[12]\d|3[01])\s?(?:0[1-9]|1[0-2])\s?\d{2}\s?\d{4}(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex ChiNumber();
-
-    // Two letters, six digits (often in pairs), a suffix A-D.
-    [GeneratedRegex(@"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b", RegexOptions.CultureInvariant)]
-    private static partial Regex NationalInsurance();
-
-    [GeneratedRegex(@"\b(?<title>Dr|Mr|Mrs|Ms|Miss|Mx|Prof)\.?\s+[A-Z][\p{L}'\-]+(?:\s+[A-Z][\p{L}'\-]+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex TitledName();
-
-    [GeneratedRegex(@"(?<lead>\b(?i:my\s+(?:line\s+)?manager)(?:,)?\s+(?:(?i:is|was|called|named)\s+)?)[A-Z][\p{L}'\-]+(?:\s+[A-Z][\p{L}'\-]+)?", RegexOptions.CultureInvariant)]
-    private static partial Regex ManagerName();
+    [GeneratedRegex(@"\[redacted\](?:[ \t]+\[redacted\])+", RegexOptions.CultureInvariant, RedactionPatterns.TimeoutMilliseconds)]
+    private static partial Regex AdjacentMarkers();
 }

@@ -102,6 +102,11 @@ internal static class ResponseValidator
         {
             add($"{path}.text", $"Text is {answer.Text.Length} characters; the limit is {InstrumentItem.MaxTextLength}.");
         }
+        else if (FirstControlCharacter(answer.Text) is { } at)
+        {
+            // Name the character and where it is, never echo the text itself.
+            add($"{path}.text", $"Text contains a control character or broken surrogate (U+{(int)answer.Text[at]:X4}) at position {at + 1}; only printable text, tabs and line breaks are accepted.");
+        }
 
         var themes = answer.Themes ?? [];
         for (var t = 0; t < themes.Count; t++)
@@ -111,6 +116,45 @@ internal static class ResponseValidator
                 add($"{path}.themes[{t}]", $"'{Truncate(themes[t])}' is not an Action Plan pillar (Plan, Attract, Train, Employ, Nurture).");
             }
         }
+    }
+
+    /// <summary>
+    /// The index of the first character free text may not hold: C0 controls other than tab, line feed and carriage
+    /// return (NUL among them, which PostgreSQL's jsonb refuses), DEL, C1 controls, and a surrogate without its pair.
+    /// </summary>
+    private static int? FirstControlCharacter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\t' or '\n' or '\r')
+            {
+                continue;
+            }
+
+            if (c < '\u0020' || c is >= '\u007F' and <= '\u009F')
+            {
+                return i;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                return i;
+            }
+
+            if (char.IsLowSurrogate(c))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     // Echo at most a little of what the caller sent: enough to recognise, never a huge string back.

@@ -1,6 +1,6 @@
 using ChampionNetwork.Surveys.Responses;
 
-namespace ChampionNetwork.Surveys.Tests;
+namespace ChampionNetwork.Surveys.Tests.Redaction;
 
 public sealed class FreeTextRedactorTests
 {
@@ -16,7 +16,7 @@ public sealed class FreeTextRedactorTests
     [InlineData("NI number AB123456C on the form", "NI number [redacted] on the form")]
     [InlineData("Dr Patel covered the shift", "Dr [redacted] covered the shift")]
     [InlineData("Mrs Jane Smith was kind", "Mrs [redacted] was kind")]
-    [InlineData("Ask Ms. O'Neill", "Ask Ms [redacted]")]
+    [InlineData("Ask Ms. O'Neill", "Ask Ms. [redacted]")]
     [InlineData("Miss Grant listened", "Miss [redacted] listened")]
     [InlineData("Mr McLeod never replies", "Mr [redacted] never replies")]
     [InlineData("my manager Fiona ignores rotas", "my manager [redacted] ignores rotas")]
