@@ -71,7 +71,10 @@ public static class MessagingExtensions
                 });
                 // Nothing on the wire finer than the day: the envelope's sent time, and no time-bearing ids.
                 rabbit.AddSerializer(new DayPrecisionEnvelopeSerializerFactory(context.GetService<TimeProvider>() ?? TimeProvider.System));
-                rabbit.ConfigureSend(send => send.UseFilter(new UntimedMessageIdsFilter()));
+                // Publishing runs the publish pipe, sending the send pipe; the ids need untiming on both.
+                var untimedIds = new UntimedMessageIdsFilter();
+                rabbit.ConfigureSend(send => send.UseFilter<SendContext>(untimedIds));
+                rabbit.ConfigurePublish(publish => publish.UseFilter<PublishContext>(untimedIds));
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit ?? options.PrefetchCount;
                 rabbit.ConfigureEndpoints(context);

@@ -8,9 +8,21 @@ namespace ChampionNetwork.Messaging.Bus;
 /// such as an outbox event id, is kept) and gives a new conversation a random id, so no id on the wire dates the
 /// message.
 /// </summary>
-public sealed class UntimedMessageIdsFilter : IFilter<SendContext>
+public sealed class UntimedMessageIdsFilter : IFilter<SendContext>, IFilter<PublishContext>
 {
     public Task Send(SendContext context, IPipe<SendContext> next)
+    {
+        Untime(context);
+        return next.Send(context);
+    }
+
+    public Task Send(PublishContext context, IPipe<PublishContext> next)
+    {
+        Untime(context);
+        return next.Send(context);
+    }
+
+    private static void Untime(SendContext context)
     {
         if (context.MessageId is { } messageId && IsGeneratedNewId(messageId, context.SentTime))
         {
@@ -19,7 +31,6 @@ public sealed class UntimedMessageIdsFilter : IFilter<SendContext>
 
         // MassTransit would start a conversation with NewId.NextGuid() right after this pipe.
         context.ConversationId ??= Guid.NewGuid();
-        return next.Send(context);
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("untimedMessageIds");
