@@ -33,6 +33,8 @@ public static class Telemetry
                 .AddMeter(Meters)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                // First, so that every exporter added after it gets spans without the requester's details.
+                .AddProcessor(new RequesterTagsProcessor())
                 .AddSource(TraceSources)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments(Extensions.HealthEndpointPath)

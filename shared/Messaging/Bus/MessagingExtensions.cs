@@ -1,6 +1,7 @@
 using System.Reflection;
 using ChampionNetwork.Messaging.Outbox;
 using MassTransit;
+using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,9 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ: consumers from the given assemblies, prefetch and concurrency from
-    /// configuration, short in-memory retries then the <c>_error</c> queue (no delayed redelivery), and the
-    /// in-memory outbox on every consumer so that what a consumer publishes goes out only if it succeeds.
+    /// configuration, short in-memory retries then the <c>_error</c> queue (no delayed redelivery, no exception text,
+    /// no Fault events), the in-memory outbox on every consumer so that what a consumer publishes goes out only if it
+    /// succeeds, and nothing on the wire that dates a message finer than the day.
     /// </summary>
     public static IHostApplicationBuilder AddChampionMessaging(this IHostApplicationBuilder builder, string connectionName, params Assembly[] consumerAssemblies)
     {
@@ -43,6 +45,14 @@ public static class MessagingExtensions
 
             bus.AddConfigureEndpointsCallback((context, _, endpointConfigurator) =>
             {
+                // A failed message goes to _error as it came, without the exception's text or time; and no Fault<T>
+                // carrying the message is published (nothing consumes one here).
+                endpointConfigurator.PublishFaults = false;
+                endpointConfigurator.ConfigureError(error =>
+                {
+                    error.UseFilter(new GenerateFaultFilter());
+                    error.UseFilter(new ErrorQueueTransportFilter());
+                });
                 endpointConfigurator.UseMessageRetry(retry =>
                 {
                     retry.Ignore<PermanentMessageFailure>();
@@ -59,6 +69,12 @@ public static class MessagingExtensions
                     host.Password(endpoint.Password);
                     host.PublisherConfirmation = true;
                 });
+                // Nothing on the wire finer than the day: the envelope's sent time, and no time-bearing ids.
+                rabbit.AddSerializer(new DayPrecisionEnvelopeSerializerFactory(context.GetService<TimeProvider>() ?? TimeProvider.System));
+                // Publishing runs the publish pipe, sending the send pipe; the ids need untiming on both.
+                var untimedIds = new UntimedMessageIdsFilter();
+                rabbit.ConfigureSend(send => send.UseFilter<SendContext>(untimedIds));
+                rabbit.ConfigurePublish(publish => publish.UseFilter<PublishContext>(untimedIds));
                 rabbit.PrefetchCount = options.PrefetchCount;
                 rabbit.ConcurrentMessageLimit = options.ConcurrentMessageLimit ?? options.PrefetchCount;
                 rabbit.ConfigureEndpoints(context);
