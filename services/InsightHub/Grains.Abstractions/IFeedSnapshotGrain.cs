@@ -58,13 +58,17 @@ public sealed class FeedSnapshotState
     [Id(1)]
     public DateTimeOffset ComputedAt { get; set; }
 
+    /// <summary>The published figures as JSON (<see cref="FeedSnapshotContent"/>): what <see cref="ContentHash"/> hashes.</summary>
     [Id(2)]
-    public List<CampaignInsight> Campaign { get; set; } = [];
-
-    [Id(3)]
-    public List<ActivityInsight> Activity { get; set; } = [];
+    public string Content { get; set; } = "";
 
     /// <summary>Whether the close has been published (once; later changes wait for the schedule).</summary>
-    [Id(4)]
+    [Id(3)]
     public bool ClosedPublished { get; set; }
+}
+
+/// <summary>The raw figures of one publication, as stored.</summary>
+public sealed record FeedSnapshotContent(IReadOnlyList<CampaignInsight> Campaign, IReadOnlyList<ActivityInsight> Activity)
+{
+    public static FeedSnapshotContent Empty { get; } = new([], []);
 }

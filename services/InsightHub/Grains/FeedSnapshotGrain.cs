@@ -21,11 +21,12 @@ public sealed partial class FeedSnapshotGrain(
     TimeProvider clock,
     ILogger<FeedSnapshotGrain> logger) : Grain, IFeedSnapshotGrain
 {
-    private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions ContentJson = new() { WriteIndented = false };
 
     // After an activation nothing says what changed while this grain was inactive: gather at the next publication.
     private bool _changed = true;
     private IGrainTimer? _timer;
+    private FeedSnapshotContent? _content;
 
     private TimeSpan Every => options.Value.PublishEvery;
 
@@ -61,7 +62,8 @@ public sealed partial class FeedSnapshotGrain(
     {
         await PublishIfDueAsync(cancellationToken);
         var s = state.State;
-        return new FeedSnapshot(new FeedVersion(s.ContentHash, s.ComputedAt), s.Campaign, s.Activity);
+        _content ??= s.Content.Length == 0 ? FeedSnapshotContent.Empty : JsonSerializer.Deserialize<FeedSnapshotContent>(s.Content, ContentJson)!;
+        return new FeedSnapshot(new FeedVersion(s.ContentHash, s.ComputedAt), _content.Campaign, _content.Activity);
     }
 
     private async Task OnScheduleAsync(CancellationToken cancellationToken)
@@ -92,10 +94,11 @@ public sealed partial class FeedSnapshotGrain(
         {
             // Cleared first: a change reported while gathering is for the next publication.
             _changed = false;
-            var (campaign, activity) = await GatherAsync(cancellationToken);
-            s.Campaign = campaign;
-            s.Activity = activity;
-            s.ContentHash = campaign.Count + activity.Count == 0 ? "" : Hash(campaign, activity);
+            var content = await GatherAsync(cancellationToken);
+            // Records with sorted collections serialise the same way every time, on every silo.
+            s.Content = content.Campaign.Count + content.Activity.Count == 0 ? "" : JsonSerializer.Serialize(content, ContentJson);
+            s.ContentHash = s.Content.Length == 0 ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s.Content)))[..32];
+            _content = content;
         }
 
         if (s.ContentHash.Length == 0 && !state.RecordExists)
@@ -123,29 +126,22 @@ public sealed partial class FeedSnapshotGrain(
         });
     }
 
-    private async Task<(List<CampaignInsight> Campaign, List<ActivityInsight> Activity)> GatherAsync(CancellationToken cancellationToken)
+    private async Task<FeedSnapshotContent> GatherAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         if (key == FeedSnapshotKeys.Activity)
         {
             var all = await Task.WhenAll(areas.All.Select(a => Area(a).GetActivity(cancellationToken)));
-            return ([], [.. all.SelectMany(a => a).Select(a => a with { ChangedAt = default })
+            return new([], [.. all.SelectMany(a => a).Select(a => a with { ChangedAt = default })
                 .OrderBy(a => a.AreaCode, StringComparer.Ordinal).ThenBy(a => a.Quarter, StringComparer.Ordinal)]);
         }
 
         var campaignId = Guid.Parse(key["campaign:".Length..]);
         var insights = await Task.WhenAll(areas.All.Select(a => Area(a).GetCampaignInsight(campaignId, cancellationToken)));
-        return ([.. insights.OfType<CampaignInsight>().Select(c => c with { ChangedAt = default }).OrderBy(c => c.AreaCode, StringComparer.Ordinal)], []);
+        return new([.. insights.OfType<CampaignInsight>().Select(c => c with { ChangedAt = default }).OrderBy(c => c.AreaCode, StringComparer.Ordinal)], []);
     }
 
     private IAreaInsightGrain Area(Area area) => GrainFactory.GetGrain<IAreaInsightGrain>(area.Code.Value);
-
-    private static string Hash(IReadOnlyList<CampaignInsight> campaign, IReadOnlyList<ActivityInsight> activity)
-    {
-        // Records with sorted collections serialise the same way every time, on every silo.
-        var json = JsonSerializer.Serialize(new { campaign, activity }, HashJson);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32];
-    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot {Snapshot} published for {PublishedAt} (close: {Closed})")]
     private partial void LogPublished(string snapshot, DateTimeOffset publishedAt, bool closed);
