@@ -116,8 +116,13 @@ internal sealed class EventStream : IAsyncDisposable
         return figures;
     }
 
-    public static Task WaitForAsync(HttpClient analyst, Guid campaign, int total, TimeSpan timeout) =>
-        Eventually.Returns(() => ScotlandResponsesAsync(analyst, campaign), n => n == total, timeout, because: $"for Scotland to count all {total} responses");
+    public static async Task WaitForAsync(HttpClient analyst, Guid campaign, int total, TimeSpan timeout)
+    {
+        await Eventually.Returns(() => ScotlandResponsesAsync(analyst, campaign), n => n == total, timeout, because: $"for Scotland to count all {total} responses");
+        // Feeds publish every second (PublishEvery in SiloProcess): an organisation that applied its last event just
+        // after Scotland's publication shows it in the next one.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+    }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

@@ -62,6 +62,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["Orleans__Membership__ValidateInitialConnectivity"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__Console__FormatterName"] = "simple",
+            // Feeds publish on a schedule (a day in production): every second, so that the tests see figures soon.
+            ["InsightHub__Snapshots__PublishEvery"] = "00:00:01",
         };
         foreach (var (key, value) in identity.Settings)
         {

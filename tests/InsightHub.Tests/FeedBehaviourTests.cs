@@ -26,7 +26,7 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     [Fact]
-    public async Task Json_feed_states_policy_instrument_version_rate_and_provisional_figures_and_computedAt_moves_only_on_change()
+    public async Task Json_feed_states_policy_instrument_version_rate_and_provisional_figures_and_computedAt_is_the_publication()
     {
         var campaign = Guid.NewGuid();
         var random = new Random(5);
@@ -51,15 +51,17 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
         Assert.Equal(agreeing, valued["shareAgreeing"]!["value"]!.GetValue<double>(), 2);
         Assert.Equal("z", own["items"]!.AsArray().Single(i => i!["itemId"]!.GetValue<string>() == "recommend")!["shareAgreeing"]!["qualifier"]!.GetValue<string>());
 
-        // Unchanged data: the same computedAt, however often the feed is read.
+        // computedAt is the publication: a whole second on the schedule (every second here), the campaign's own too.
         var computedAt = first["computedAt"]!.GetValue<DateTimeOffset>();
-        await Task.Delay(300);
-        Assert.Equal(computedAt, (await _hub.AreaFeedAsync("S92000003", campaign))["computedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Equal(0, computedAt.UtcTicks % TimeSpan.TicksPerSecond);
+        Assert.True(computedAt <= DateTimeOffset.UtcNow);
+        Assert.Equal(computedAt, first["campaigns"]![0]!["computedAt"]!.GetValue<DateTimeOffset>());
 
-        // A duplicate changes nothing either; a new response moves it.
+        // A duplicate changes no figure, over later publications; a new response shows in a later one.
+        var figures = await Hub.FiguresAsync(_hub.Analyst, campaign);
         await _hub.PublishAsync([events[0]]);
-        await Task.Delay(1000);
-        Assert.Equal(computedAt, (await _hub.AreaFeedAsync("S92000003", campaign))["computedAt"]!.GetValue<DateTimeOffset>());
+        await Task.Delay(2500);
+        Assert.Equal(figures, await Hub.FiguresAsync(_hub.Analyst, campaign));
 
         await _hub.PublishAsync([InsightEvents.Response(campaign, Organisation, random)]);
         var after = await _hub.WaitForScotlandAsync(campaign, 11);
@@ -86,13 +88,22 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
         await _hub.PublishAsync(Enumerable.Range(0, 6).Select(_ => InsightEvents.Response(campaign, Organisation, random)));
         await _hub.WaitForScotlandAsync(campaign, 6);
 
-        var first = await _hub.Analyst.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        var etag = first.Headers.ETag;
-        Assert.NotNull(etag);
-        Assert.Equal("nhsbsa-5", first.Headers.GetValues("X-Disclosure-Policy").Single());
-
-        Assert.Equal(HttpStatusCode.NotModified, (await Conditional(path, etag)).StatusCode);
+        // Within one publication (a second here) the same ETag gets 304; a read that crossed into the next
+        // publication (a new X-Computed-At) is tried again.
+        var (etag, notModified) = await Eventually.Returns(
+            async () =>
+            {
+                var first = await _hub.Analyst.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+                Assert.Equal("nhsbsa-5", first.Headers.GetValues("X-Disclosure-Policy").Single());
+                var again = await Conditional(path, first.Headers.ETag!);
+                var samePublication = again.StatusCode == HttpStatusCode.NotModified
+                    || again.Headers.GetValues("X-Computed-At").Single() == first.Headers.GetValues("X-Computed-At").Single();
+                return (first.Headers.ETag!, samePublication ? again.StatusCode : (HttpStatusCode?)null);
+            },
+            r => r.Item2 is not null,
+            because: "for two reads within one publication");
+        Assert.Equal(HttpStatusCode.NotModified, notModified);
 
         await _hub.PublishAsync([InsightEvents.Response(campaign, Organisation, random)]);
         await _hub.WaitForScotlandAsync(campaign, 7);
@@ -106,18 +117,28 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
     {
         var campaign = Guid.NewGuid();
         var random = new Random(7);
-        await _hub.PublishAsync([InsightEvents.Opened(campaign, [Organisation, "S12000049"], headcount: 100)]);
+        var opened = InsightEvents.Opened(campaign, [Organisation, "S12000049"], headcount: 100);
+        await _hub.PublishAsync([opened]);
         await _hub.PublishAsync(Enumerable.Range(0, 8).Select(_ => InsightEvents.Response(campaign, Organisation, random))
             .Concat(Enumerable.Range(0, 2).Select(_ => InsightEvents.Response(campaign, "S12000049", random))));
         await _hub.WaitForScotlandAsync(campaign, 10);
 
-        var response = await _hub.Analyst.GetAsync(new Uri($"/api/feeds/insight.csv?campaign={campaign}&area={Board}", UriKind.Relative));
+        // The window comes with CampaignOpened, on its own queue.
+        var period = $"{opened.OpensAt.UtcDateTime:yyyy-MM-dd}/{opened.ClosesAt.UtcDateTime:yyyy-MM-dd}";
+        var (response, body) = await Eventually.Returns(
+            async () =>
+            {
+                var r = await _hub.Analyst.GetAsync(new Uri($"/api/feeds/insight.csv?campaign={campaign}&area={Board}", UriKind.Relative));
+                return (r, await r.Content.ReadAsStringAsync());
+            },
+            r => r.r.StatusCode != HttpStatusCode.OK || r.Item2.Contains(period, StringComparison.Ordinal),
+            because: "for the campaign's window to be published");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
-        var (header, rows) = ParseCsv(await response.Content.ReadAsStringAsync());
+        var (header, rows) = ParseCsv(body);
 
         Assert.Equal(
-            ["ref_area", "ref_area_name", "ref_period", "measure", "pillar", "outcome", "item", "value", "unit", "qualifier", "instrument_version", "disclosure_policy", "computed_at"],
+            ["ref_area", "ref_area_name", "ref_period", "campaign_id", "measure", "pillar", "outcome", "item", "value", "unit", "qualifier", "instrument_version", "disclosure_policy", "computed_at"],
             header);
         Assert.All(rows, r => Assert.Equal(header.Length, r.Count));
         string Cell(string area, string measure, string column, string item = "") =>
@@ -133,7 +154,10 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
         Assert.Equal("c", Cell(Organisation, "responses", "qualifier"));
         Assert.Equal("c", Cell(Organisation, "mean-score", "qualifier", "valued"));
         Assert.All(rows, r => Assert.Equal("nhsbsa-5", r["disclosure_policy"]));
-        Assert.All(rows, r => Assert.Equal(campaign.ToString(), r["ref_period"]));
+        Assert.All(rows, r => Assert.Equal(period, r["ref_period"]));
+        Assert.All(rows, r => Assert.Equal(campaign.ToString(), r["campaign_id"]));
+        var computedAt = response.Headers.GetValues("X-Computed-At").Single();
+        Assert.All(rows, r => Assert.Equal(computedAt, r["computed_at"]));
         Assert.All(rows.Where(r => r["qualifier"] == "c"), r => Assert.Equal("", r["value"]));
 
         var pillarOnly = await _hub.Analyst.GetStringAsync(new Uri($"/api/feeds/insight.csv?campaign={campaign}&area={Board}&pillar=Employ", UriKind.Relative));
@@ -151,6 +175,7 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
         var response = await _hub.Analyst.GetAsync(new Uri("/api/feeds/insight.atom", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
+        var published = DateTimeOffset.Parse(response.Headers.GetValues("X-Computed-At").Single(), CultureInfo.InvariantCulture);
         using var xml = XmlReader.Create(await response.Content.ReadAsStreamAsync());
         var formatter = new Atom10FeedFormatter();
         Assert.True(formatter.CanRead(xml));
@@ -164,6 +189,9 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
         Assert.Contains(feed.Categories, c => c.Name == "nhsbsa-5");
         Assert.All(entries, e => Assert.Contains(e.Categories, c => c.Name == "1" && c.Scheme.EndsWith("instrument-version", StringComparison.Ordinal)));
         Assert.Contains("Responses 5", ((TextSyndicationContent)entries.Single(e => e.Id.EndsWith(Organisation, StringComparison.Ordinal)).Summary).Text, StringComparison.Ordinal);
+        // Every entry is as new as its campaign's publication, no newer or finer; this one is the newest published.
+        Assert.All(entries, e => Assert.Equal(entries[0].LastUpdatedTime, e.LastUpdatedTime));
+        Assert.True(entries[0].LastUpdatedTime <= published);
     }
 
     [Fact]
@@ -187,8 +215,8 @@ public sealed class FeedBehaviourTests(IsolatedServers servers) : IClassFixture<
         Assert.Equal(1, quarter["goodPracticeShared"]!.GetValue<int>());
 
         var csv = await _hub.Analyst.GetStringAsync(new Uri($"/api/feeds/insight.csv?area={Board}", UriKind.Relative));
-        Assert.Contains($"{council},East Dunbartonshire Council,2026-Q4,case-studies-published,,,,1,items,", csv, StringComparison.Ordinal);
-        Assert.Contains($"{Board},NHS Greater Glasgow and Clyde,2026-Q4,good-practice-shared,,,,1,items,", csv, StringComparison.Ordinal);
+        Assert.Contains($"{council},East Dunbartonshire Council,2026-Q4,,case-studies-published,,,,1,items,", csv, StringComparison.Ordinal);
+        Assert.Contains($"{Board},NHS Greater Glasgow and Clyde,2026-Q4,,good-practice-shared,,,,1,items,", csv, StringComparison.Ordinal);
     }
 
     /// <summary>Parses RFC 4180 CSV with the framework's own parser (quoted fields, embedded commas).</summary>

@@ -61,7 +61,14 @@ public sealed class RedeliveryTests(IsolatedServers servers) : IClassFixture<Iso
         }
 
         var analyst = _hub.ClientWithToken(_identity.PolicyAnalyst());
-        var feed = (await analyst.GetFromJsonAsync<JsonNode>(new Uri($"/api/feeds/areas/{Organisation}?campaign={campaign}", UriKind.Relative)))!;
+        // The feed shows it from the next publication (every second here, from ServiceSettings) and keeps showing 5.
+        var feed = await Eventually.Returns(
+            async () => (await analyst.GetFromJsonAsync<JsonNode>(new Uri($"/api/feeds/areas/{Organisation}?campaign={campaign}", UriKind.Relative)))!,
+            f => f["campaigns"]!.AsArray().FirstOrDefault()?["responses"]?["value"]?.GetValue<double?>() == 5,
+            because: "for the five responses to be published");
+        Assert.Equal(5, feed["campaigns"]![0]!["responses"]!["value"]!.GetValue<double>());
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        feed = (await analyst.GetFromJsonAsync<JsonNode>(new Uri($"/api/feeds/areas/{Organisation}?campaign={campaign}", UriKind.Relative)))!;
         Assert.Equal(5, feed["campaigns"]![0]!["responses"]!["value"]!.GetValue<double>());
     }
 

@@ -42,8 +42,9 @@ public sealed class ReplayTests(IsolatedServers servers) : IClassFixture<Isolate
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var request = await requests.Reader.ReadAsync(timeout.Token);
         Assert.Equal(campaign, request.CampaignId);
-        // Reset: nothing counted until Surveys answers, but the headcount from CampaignOpened is kept.
-        var reset = await hub.AreaFeedAsync("S92000003", campaign);
+        // Reset: nothing counted until Surveys answers (shown from the next publication), but the headcount from
+        // CampaignOpened is kept.
+        var reset = await Eventually.Returns(() => hub.AreaFeedAsync("S92000003", campaign), f => Hub.Responses(f) == 0, because: "for the reset to be published");
         Assert.Equal(0, Hub.Responses(reset));
 
         // Surveys' answer (simulated): the stored responses again, original event ids, in another order.
@@ -53,10 +54,5 @@ public sealed class ReplayTests(IsolatedServers servers) : IClassFixture<Isolate
         await listener.StopAsync();
     }
 
-    /// <summary>Every published figure of the campaign, as CSV rows without the time column.</summary>
-    private static async Task<string> FiguresAsync(Hub hub, Guid campaign)
-    {
-        var csv = await hub.Analyst.GetStringAsync(new Uri($"/api/feeds/insight.csv?campaign={campaign}", UriKind.Relative));
-        return string.Join('\n', csv.Split("\r\n").Select(line => line.Contains(',', StringComparison.Ordinal) ? line[..line.LastIndexOf(',')] : line));
-    }
+    private static Task<string> FiguresAsync(Hub hub, Guid campaign) => Hub.FiguresAsync(hub.Analyst, campaign);
 }

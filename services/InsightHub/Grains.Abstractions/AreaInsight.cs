@@ -13,7 +13,9 @@ public sealed record CampaignInsight(
     [property: Id(7)] CampaignStatus Status,
     [property: Id(8)] string? Title,
     [property: Id(9)] IReadOnlyDictionary<string, string> ItemKinds,
-    [property: Id(10)] DateTimeOffset ChangedAt);
+    [property: Id(10)] DateTimeOffset ChangedAt,
+    [property: Id(11)] DateTimeOffset? OpensAt = null,
+    [property: Id(12)] DateTimeOffset? ClosesAt = null);
 
 [GenerateSerializer, Immutable]
 public sealed record ItemInsight(

@@ -53,6 +53,13 @@ public sealed class CampaignTally
     /// <summary>When this area's figures for the campaign last changed.</summary>
     [Id(9)]
     public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>The campaign's window, from <c>CampaignOpened</c>: the period its figures refer to.</summary>
+    [Id(10)]
+    public DateTimeOffset? OpensAt { get; set; }
+
+    [Id(11)]
+    public DateTimeOffset? ClosesAt { get; set; }
 }
 
 [GenerateSerializer]

@@ -26,7 +26,9 @@ public sealed record CampaignFacts(
     [property: Id(3)] Guid? InstrumentId,
     [property: Id(4)] int? InstrumentVersion,
     [property: Id(5)] int? EligibleHeadcount,
-    [property: Id(6)] IReadOnlyDictionary<string, string> ItemKinds);
+    [property: Id(6)] IReadOnlyDictionary<string, string> ItemKinds,
+    [property: Id(7)] DateTimeOffset? OpensAt = null,
+    [property: Id(8)] DateTimeOffset? ClosesAt = null);
 
 public enum ActivityKind
 {

@@ -182,7 +182,7 @@ public sealed partial class AreaInsightGrain(
             batch.Complete();
             foreach (var feed in batch.ChangedFeeds)
             {
-                GrainFactory.GetGrain<IFeedSnapshotGrain>(feed).Invalidate().Ignore();
+                GrainFactory.GetGrain<IFeedSnapshotGrain>(feed).Changed().Ignore();
             }
         }
         catch (Exception ex)

@@ -2,29 +2,57 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ChampionNetwork.ReferenceData;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChampionNetwork.InsightHub.Grains;
 
 /// <summary>
-/// Gathers the raw figures of every area for one campaign (or all activity) and keeps them until an area grain
-/// says they changed, or until <see cref="SnapshotOptions.MaxAgeMs"/> has passed (a safety net for a lost
-/// notification). Not reentrant: concurrent readers after a change wait for one rebuild.
+/// Publishes one campaign's (or all activity's) raw figures on the schedule and at close, and serves the published
+/// snapshot until the next publication. The schedule runs on a grain timer kept alive while the campaign is open, and
+/// every read checks it too, so neither readers nor a silo restart move a publication. A publication gathers the
+/// area grains again only if one reported a change since the last; the captured figures carry no time of their own.
+/// Not reentrant: concurrent readers at a boundary wait for one publication.
 /// </summary>
-public sealed class FeedSnapshotGrain(
+public sealed partial class FeedSnapshotGrain(
     [PersistentState("feed", InsightStorage.Name)] IPersistentState<FeedSnapshotState> state,
     AreaRegistry areas,
     IOptions<SnapshotOptions> options,
-    TimeProvider clock) : Grain, IFeedSnapshotGrain
+    TimeProvider clock,
+    ILogger<FeedSnapshotGrain> logger) : Grain, IFeedSnapshotGrain
 {
-    private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
-    private FeedSnapshot? _snapshot;
-    private DateTimeOffset _builtAt;
+    private static readonly JsonSerializerOptions ContentJson = new() { WriteIndented = false };
 
-    public Task Invalidate()
+    // After an activation nothing says what changed while this grain was inactive: gather at the next publication.
+    private bool _changed = true;
+    private IGrainTimer? _timer;
+    private FeedSnapshotContent? _content;
+
+    private TimeSpan Every => options.Value.PublishEvery;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _snapshot = null;
+        Schedule();
         return Task.CompletedTask;
+    }
+
+    public Task Changed()
+    {
+        _changed = true;
+        return Task.CompletedTask;
+    }
+
+    public async Task PublishClosed(CancellationToken cancellationToken = default)
+    {
+        if (state.State.ClosedPublished)
+        {
+            return;
+        }
+
+        // The close's own second, but never before the publication already served.
+        var at = SnapshotSchedule.ToSecond(clock.GetUtcNow());
+        await PublishAsync(at > state.State.ComputedAt ? at : state.State.ComputedAt, closed: true, cancellationToken);
+        Schedule();
     }
 
     public async Task<FeedVersion> GetVersion(CancellationToken cancellationToken = default) =>
@@ -32,51 +60,94 @@ public sealed class FeedSnapshotGrain(
 
     public async Task<FeedSnapshot> GetSnapshot(CancellationToken cancellationToken = default)
     {
-        if (_snapshot is null || clock.GetUtcNow() - _builtAt > TimeSpan.FromMilliseconds(options.Value.MaxAgeMs))
-        {
-            _snapshot = await BuildAsync(cancellationToken);
-            _builtAt = clock.GetUtcNow();
-        }
-
-        return _snapshot;
+        await PublishIfDueAsync(cancellationToken);
+        var s = state.State;
+        _content ??= s.Content.Length == 0 ? FeedSnapshotContent.Empty : JsonSerializer.Deserialize<FeedSnapshotContent>(s.Content, ContentJson)!;
+        return new FeedSnapshot(new FeedVersion(s.ContentHash, s.ComputedAt), _content.Campaign, _content.Activity);
     }
 
-    private async Task<FeedSnapshot> BuildAsync(CancellationToken cancellationToken)
+    private async Task OnScheduleAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishIfDueAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The next read or tick tries again.
+            LogPublishFailed(ex, this.GetPrimaryKeyString());
+        }
+
+        Schedule();
+    }
+
+    private Task PublishIfDueAsync(CancellationToken cancellationToken)
+    {
+        var boundary = SnapshotSchedule.BoundaryAt(clock.GetUtcNow(), Every);
+        return state.State.ComputedAt < boundary ? PublishAsync(boundary, closed: false, cancellationToken) : Task.CompletedTask;
+    }
+
+    private async Task PublishAsync(DateTimeOffset at, bool closed, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        if (_changed || closed)
+        {
+            // Cleared first: a change reported while gathering is for the next publication.
+            _changed = false;
+            var content = await GatherAsync(cancellationToken);
+            // Records with sorted collections serialise the same way every time, on every silo.
+            s.Content = content.Campaign.Count + content.Activity.Count == 0 ? "" : JsonSerializer.Serialize(content, ContentJson);
+            s.ContentHash = s.Content.Length == 0 ? "" : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s.Content)))[..32];
+            _content = content;
+        }
+
+        if (s.ContentHash.Length == 0 && !state.RecordExists)
+        {
+            // Nothing has happened here (a mistyped campaign id, say): nothing to publish or store.
+            return;
+        }
+
+        s.ComputedAt = at;
+        s.ClosedPublished |= closed;
+        await state.WriteStateAsync(cancellationToken);
+        LogPublished(this.GetPrimaryKeyString(), at, closed);
+    }
+
+    private void Schedule()
+    {
+        _timer?.Dispose();
+        var due = SnapshotSchedule.NextAfter(clock.GetUtcNow(), Every) - clock.GetUtcNow();
+        _timer = this.RegisterGrainTimer(OnScheduleAsync, new GrainTimerCreationOptions
+        {
+            DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due,
+            Period = Timeout.InfiniteTimeSpan,
+            // An open campaign publishes on time with no reader; a closed one wakes up for readers only.
+            KeepAlive = !state.State.ClosedPublished,
+        });
+    }
+
+    private async Task<FeedSnapshotContent> GatherAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
-        IReadOnlyList<CampaignInsight> campaign = [];
-        IReadOnlyList<ActivityInsight> activity = [];
         if (key == FeedSnapshotKeys.Activity)
         {
             var all = await Task.WhenAll(areas.All.Select(a => Area(a).GetActivity(cancellationToken)));
-            activity = [.. all.SelectMany(a => a).OrderBy(a => a.AreaCode, StringComparer.Ordinal).ThenBy(a => a.Quarter, StringComparer.Ordinal)];
-        }
-        else
-        {
-            var campaignId = Guid.Parse(key["campaign:".Length..]);
-            var all = await Task.WhenAll(areas.All.Select(a => Area(a).GetCampaignInsight(campaignId, cancellationToken)));
-            campaign = [.. all.OfType<CampaignInsight>().OrderBy(c => c.AreaCode, StringComparer.Ordinal)];
+            return new([], [.. all.SelectMany(a => a).Select(a => a with { ChangedAt = default })
+                .OrderBy(a => a.AreaCode, StringComparer.Ordinal).ThenBy(a => a.Quarter, StringComparer.Ordinal)]);
         }
 
-        var hash = Hash(campaign, activity);
-        if (hash != state.State.ContentHash)
-        {
-            state.State.ContentHash = hash;
-            state.State.ComputedAt = clock.GetUtcNow();
-            await state.WriteStateAsync(cancellationToken);
-        }
-
-        return new FeedSnapshot(new FeedVersion(state.State.ContentHash, state.State.ComputedAt), campaign, activity);
+        var campaignId = Guid.Parse(key["campaign:".Length..]);
+        var insights = await Task.WhenAll(areas.All.Select(a => Area(a).GetCampaignInsight(campaignId, cancellationToken)));
+        return new([.. insights.OfType<CampaignInsight>().Select(c => c with { ChangedAt = default }).OrderBy(c => c.AreaCode, StringComparer.Ordinal)], []);
     }
 
     private IAreaInsightGrain Area(Area area) => GrainFactory.GetGrain<IAreaInsightGrain>(area.Code.Value);
 
-    private static string Hash(IReadOnlyList<CampaignInsight> campaign, IReadOnlyList<ActivityInsight> activity)
-    {
-        // Records with sorted collections serialise the same way every time, on every silo.
-        var json = JsonSerializer.Serialize(new { campaign, activity }, HashJson);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32];
-    }
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot {Snapshot} published for {PublishedAt} (close: {Closed})")]
+    private partial void LogPublished(string snapshot, DateTimeOffset publishedAt, bool closed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Snapshot} could not publish on schedule; the next read or tick retries")]
+    private partial void LogPublishFailed(Exception exception, string snapshot);
 }
 
 /// <summary>Configuration section "InsightHub:Snapshots".</summary>
@@ -84,6 +155,6 @@ public sealed class SnapshotOptions
 {
     public const string SectionName = "InsightHub:Snapshots";
 
-    /// <summary>A snapshot older than this is rebuilt on the next read even without a change notification.</summary>
-    public int MaxAgeMs { get; set; } = 30_000;
+    /// <summary>How often an open campaign's figures are published; boundaries fall at multiples of it since the Unix epoch (UTC).</summary>
+    public TimeSpan PublishEvery { get; set; } = TimeSpan.FromDays(1);
 }

@@ -26,6 +26,8 @@ public static class ServiceSettings
             ["Orleans:ClusterId"] = keyPrefix,
             ["Orleans:Endpoints:SiloPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:GatewayPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Feeds publish on a schedule (a day in production): every second, so that tests see figures soon.
+            ["InsightHub:Snapshots:PublishEvery"] = "00:00:01",
         };
 
     private static Dictionary<string, string?> Common(Uri eventBus, TestIdentity identity) =>

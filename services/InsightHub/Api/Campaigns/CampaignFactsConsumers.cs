@@ -14,18 +14,22 @@ public sealed class CampaignOpenedConsumer(IGrainFactory grains, AreaRegistry ar
         var opened = context.Message;
         var kinds = (opened.Items ?? []).ToDictionary(i => i.ItemId, i => i.Kind, StringComparer.Ordinal);
         return CampaignFactsFanOut.ApplyAsync(grains, areas, opened.EventId, opened.Organisations, context.CancellationToken, headcount =>
-            new CampaignFacts(opened.CampaignId, CampaignStatus.Open, opened.Title, opened.InstrumentId, opened.InstrumentVersion, headcount, kinds));
+            new CampaignFacts(opened.CampaignId, CampaignStatus.Open, opened.Title, opened.InstrumentId, opened.InstrumentVersion, headcount, kinds, opened.OpensAt, opened.ClosesAt));
     }
 }
 
-/// <summary>Records that a campaign closed: its figures stop being provisional.</summary>
+/// <summary>
+/// Records that a campaign closed: its figures stop being provisional. Once every area has applied the close, the
+/// final figures are published at once (a redelivery publishes nothing twice).
+/// </summary>
 public sealed class CampaignClosedConsumer(IGrainFactory grains, AreaRegistry areas) : IConsumer<CampaignClosed>
 {
-    public Task Consume(ConsumeContext<CampaignClosed> context)
+    public async Task Consume(ConsumeContext<CampaignClosed> context)
     {
         var closed = context.Message;
-        return CampaignFactsFanOut.ApplyAsync(grains, areas, closed.EventId, closed.Organisations, context.CancellationToken, headcount =>
+        await CampaignFactsFanOut.ApplyAsync(grains, areas, closed.EventId, closed.Organisations, context.CancellationToken, headcount =>
             new CampaignFacts(closed.CampaignId, CampaignStatus.Closed, null, null, null, headcount, new Dictionary<string, string>()));
+        await grains.GetGrain<IFeedSnapshotGrain>(FeedSnapshotKeys.Campaign(closed.CampaignId)).PublishClosed(context.CancellationToken);
     }
 }
 

@@ -35,7 +35,9 @@ internal static class SiloExtensions
         builder.Services.AddHealthChecks().AddRedis(redis, name: "redis", tags: [HealthTags.Ready]);
 
         builder.Services.Configure<BatchingOptions>(builder.Configuration.GetSection(BatchingOptions.SectionName));
-        builder.Services.Configure<SnapshotOptions>(builder.Configuration.GetSection(SnapshotOptions.SectionName));
+        builder.Services.AddOptions<SnapshotOptions>().Bind(builder.Configuration.GetSection(SnapshotOptions.SectionName))
+            .Validate(o => o.PublishEvery > TimeSpan.Zero, $"{SnapshotOptions.SectionName}:PublishEvery must be a positive TimeSpan (default 1.00:00:00).")
+            .ValidateOnStart();
         // Failure detection (ProbeTimeout, NumMissedProbesLimit, DefunctSiloExpiration, ...): defaults suit
         // production; tests that kill silos shorten them through Orleans:Membership.
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));

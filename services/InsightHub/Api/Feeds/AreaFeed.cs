@@ -3,7 +3,7 @@ using ChampionNetwork.InsightHub.Disclosure;
 namespace ChampionNetwork.InsightHub.Feeds;
 
 /// <summary>The JSON feed for one area: its own figures per campaign and, beside them, its children's.</summary>
-/// <param name="ComputedAt">When these figures were last recomputed after a change; null when there are none.</param>
+/// <param name="ComputedAt">When the newest snapshot shown was published; null when nothing is.</param>
 public sealed record AreaFeed(
     AreaSummary Area,
     string DisclosurePolicy,
@@ -11,10 +11,13 @@ public sealed record AreaFeed(
     IReadOnlyList<CampaignFigures> Campaigns,
     IReadOnlyList<ActivityFigures> Activity);
 
+/// <param name="Period">The campaign's window (<c>2026-11-02/2026-11-29</c>), the period its figures refer to.</param>
+/// <param name="ComputedAt">When this snapshot of the campaign was published.</param>
 public sealed record CampaignFigures(
     Guid CampaignId,
     string? Title,
     string Status,
+    string Period,
     Guid InstrumentId,
     int InstrumentVersion,
     DateTimeOffset ComputedAt,
@@ -23,7 +26,16 @@ public sealed record CampaignFigures(
     IReadOnlyList<ItemFigures> Items,
     IReadOnlyList<CutFigures> Pillars,
     IReadOnlyList<CutFigures> Outcomes,
-    IReadOnlyList<AreaFigures> Children);
+    IReadOnlyList<ChildFigures> Children);
+
+/// <summary>A child area's disclosed figures, as the parent's feed shows them: no time of their own.</summary>
+public sealed record ChildFigures(
+    AreaSummary Area,
+    DisclosedValue Responses,
+    DisclosedValue ResponseRate,
+    IReadOnlyList<ItemFigures> Items,
+    IReadOnlyList<CutFigures> Pillars,
+    IReadOnlyList<CutFigures> Outcomes);
 
 /// <summary>Good practice and case studies of the organisations in an area, in one quarter. Items, not people: never suppressed.</summary>
 public sealed record ActivityFigures(string Period, int GoodPracticeShared, int GoodPracticeAdopted, int CaseStudiesPublished, int CaseStudiesWithdrawn);

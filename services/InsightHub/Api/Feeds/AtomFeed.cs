@@ -7,25 +7,27 @@ using ChampionNetwork.InsightHub.Disclosure;
 namespace ChampionNetwork.InsightHub.Feeds;
 
 /// <summary>
-/// Atom 1.0 "something changed": one entry per campaign and area with figures, updated when that area's figures
-/// last changed, newest first. Each entry states the policy, the instrument version and links to the JSON.
+/// Atom 1.0 "something was published": one entry per campaign and area with shown figures, updated when the
+/// campaign's snapshot was published, newest first. A hidden area has no entry, so no time of its own. Each entry
+/// states the policy, the instrument version and links to the JSON.
 /// </summary>
 public static class AtomFeed
 {
     public const int MaxEntries = 500;
     private const string Scheme = "https://championnetwork.scot/feeds/";
 
-    public static byte[] Render(IReadOnlyList<DisclosedCampaign> campaigns, string policy, Uri baseUri)
+    public static byte[] Render(IReadOnlyList<PublishedCampaign> campaigns, string policy, Uri baseUri)
     {
         var entries = campaigns
-            .SelectMany(c => c.Areas.Values.Where(a => a.ChangedAt != default).Select(a => (Campaign: c, Area: a)))
-            .OrderByDescending(e => e.Area.ChangedAt)
+            .SelectMany(c => c.Figures.Areas.Values.Where(a => a.Responses.Value > 0).Select(a => (Campaign: c, Area: a)))
+            .OrderByDescending(e => e.Campaign.PublishedAt)
+            .ThenBy(e => e.Campaign.CampaignId)
             .ThenBy(e => e.Area.Area.Code, StringComparer.Ordinal)
             .Take(MaxEntries)
             .Select(e => Entry(e.Campaign, e.Area, policy, baseUri))
             .ToList();
 
-        var updated = campaigns.Count == 0 ? DateTimeOffset.UnixEpoch : campaigns.Max(c => c.Version.ComputedAt);
+        var updated = campaigns.Count == 0 ? DateTimeOffset.UnixEpoch : campaigns.Max(c => c.PublishedAt);
         var feed = new SyndicationFeed(
             "ChampionNetwork insight",
             $"Workforce wellbeing insight by area, disclosure policy {policy}",
@@ -45,8 +47,9 @@ public static class AtomFeed
         return stream.ToArray();
     }
 
-    private static SyndicationItem Entry(DisclosedCampaign campaign, AreaFigures area, string policy, Uri baseUri)
+    private static SyndicationItem Entry(PublishedCampaign published, AreaFigures area, string policy, Uri baseUri)
     {
+        var campaign = published.Figures;
         var title = $"{area.Area.Name}: {campaign.Title ?? campaign.CampaignId.ToString("D")}";
         var summary = $"Responses {Show(area.Responses)}; response rate {Show(area.ResponseRate)}%. "
             + string.Join("; ", area.Items.Select(i => $"{i.ItemId} mean {Show(i.Mean)}, agreeing {Show(i.ShareAgreeing)}%"))
@@ -56,7 +59,7 @@ public static class AtomFeed
             summary,
             new Uri(baseUri, $"/api/feeds/areas/{area.Area.Code}?campaign={campaign.CampaignId:D}"),
             $"urn:championnetwork:insight:{campaign.CampaignId:D}:{area.Area.Code}",
-            area.ChangedAt);
+            published.PublishedAt);
         item.Summary = new TextSyndicationContent(summary);
         item.Categories.Add(new SyndicationCategory(policy, Scheme + "disclosure-policy", null));
         item.Categories.Add(new SyndicationCategory(campaign.InstrumentVersion.ToString(CultureInfo.InvariantCulture), Scheme + "instrument-version", null));

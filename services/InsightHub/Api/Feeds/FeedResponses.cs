@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
@@ -6,40 +7,49 @@ using Microsoft.Net.Http.Headers;
 namespace ChampionNetwork.InsightHub.Feeds;
 
 /// <summary>
-/// Conditional GET for every feed: a strong ETag from the snapshots' content hashes, the policy and the request,
-/// 304 for a matching If-None-Match, and the rendered body kept by ETag so an unchanged feed is rendered once.
+/// Conditional GET for every feed. The ETag is a hash of the request's shape and the rendered, disclosed body, so it
+/// moves only when what the reader sees moves; X-Computed-At and Last-Modified are the snapshot's publication time.
+/// A matching If-None-Match gets 304. Bodies are rendered once per published snapshot and request shape.
 /// </summary>
 public sealed class FeedResponses(IMemoryCache cache)
 {
     public const string PolicyHeader = "X-Disclosure-Policy";
     public const string ComputedAtHeader = "X-Computed-At";
 
-    public static string ETagOf(params IEnumerable<string> parts) =>
-        $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..32]}\"";
+    /// <summary>Feed times: UTC to the second, the finest a publication has.</summary>
+    public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    public IResult Serve(HttpContext http, string etag, string contentType, string policy, DateTimeOffset? computedAt, Func<byte[]> render)
+    /// <summary>A cache key: the request's shape and the published snapshots it is rendered from.</summary>
+    public static string KeyOf(params IEnumerable<string> parts) => string.Join('\n', parts);
+
+    public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    public IResult Serve(HttpContext http, string shape, string renderKey, string contentType, string policy, DateTimeOffset? computedAt, Func<byte[]> render)
     {
+        var rendered = cache.GetOrCreate(("feed-body", shape, renderKey), entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(5);
+            var body = render();
+            var hashed = SHA256.HashData([.. Encoding.UTF8.GetBytes($"{shape}\n{contentType}\n"), .. body]);
+            return (Body: body, ETag: $"\"{Convert.ToHexStringLower(hashed)[..32]}\"");
+        });
+
         var headers = http.Response.Headers;
-        headers.ETag = etag;
+        headers.ETag = rendered.ETag;
         headers.CacheControl = "private, no-cache";
         headers[PolicyHeader] = policy;
         if (computedAt is { } at)
         {
-            headers[ComputedAtHeader] = at.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-            headers.LastModified = at.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            headers[ComputedAtHeader] = Time(at);
+            headers.LastModified = at.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
         }
 
         var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Equals(etag, StringComparison.Ordinal)))
+        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Equals(rendered.ETag, StringComparison.Ordinal)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var body = cache.GetOrCreate(("feed-body", etag), entry =>
-        {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(5);
-            return render();
-        })!;
-        return TypedResults.Bytes(body, contentType);
+        return TypedResults.Bytes(rendered.Body, contentType);
     }
 }

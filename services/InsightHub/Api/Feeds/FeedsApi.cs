@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChampionNetwork.InsightHub.Disclosure;
+using ChampionNetwork.InsightHub.Grains;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Identity;
 using ChampionNetwork.ServiceDefaults.Identity;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace ChampionNetwork.InsightHub.Feeds;
 
 /// <summary>
-/// Pull feeds for policy teams (role policy-analyst, or admin): JSON per area, tidy CSV, Atom. Every feed carries an
-/// ETag and answers If-None-Match with 304, and states the disclosure policy, instrument version and computedAt.
+/// Pull feeds for policy teams (role policy-analyst, or admin): JSON per area, tidy CSV, Atom, all from the published
+/// snapshots. Every feed carries an ETag of its disclosed body and answers If-None-Match with 304, and states the
+/// disclosure policy, instrument version and computedAt (the publication time, never the time of a change).
 /// </summary>
 public static class FeedsApi
 {
@@ -66,9 +68,9 @@ public static class FeedsApi
         var ownActivity = activity.Activity.Where(a => a.AreaCode == area.Code.Value)
             .Select(a => new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn))
             .ToList();
-        var etag = FeedResponses.ETagOf(["area", area.Code.Value, campaign?.ToString() ?? "*", policy.Name, activity.Version.ContentHash, .. Versions(campaigns)]);
+        var shape = FeedResponses.KeyOf("area", area.Code.Value, campaign?.ToString() ?? "*", policy.Name);
         var feed = AreaFeedBuilder.Build(area, areas.ChildrenOf(area.Code), policy.Name, campaigns, ownActivity, activity.Version.ComputedAt);
-        return responses.Serve(http, etag, "application/json; charset=utf-8", policy.Name, feed.ComputedAt,
+        return responses.Serve(http, shape, Versions(campaigns, activity.Version), "application/json; charset=utf-8", policy.Name, feed.ComputedAt,
             () => JsonSerializer.SerializeToUtf8Bytes(feed, json.Value.SerializerOptions));
     }
 
@@ -102,10 +104,10 @@ public static class FeedsApi
             .Select(a => (inScope[a.AreaCode], new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn)))
             .ToList();
 
-        var etag = FeedResponses.ETagOf(["csv", root.Code.Value, campaign?.ToString() ?? "*", pillar?.ToUpperInvariant() ?? "*", policy.Name, activity.Version.ContentHash, .. Versions(campaigns)]);
-        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.Version.ComputedAt).Append(activityRows.Count > 0 ? activity.Version.ComputedAt : null).Max();
+        var shape = FeedResponses.KeyOf("csv", root.Code.Value, campaign?.ToString() ?? "*", pillar?.ToUpperInvariant() ?? "*", policy.Name);
+        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.PublishedAt).Append(activityRows.Count > 0 ? activity.Version.ComputedAt : null).Max();
         http.Response.Headers.ContentDisposition = "inline; filename=insight.csv";
-        return responses.Serve(http, etag, "text/csv; charset=utf-8", policy.Name, computedAt,
+        return responses.Serve(http, shape, Versions(campaigns, activity.Version), "text/csv; charset=utf-8", policy.Name, computedAt,
             () => CsvFeed.Render(scope, campaigns, activityRows, activity.Version.ComputedAt, policy.Name, pillar));
     }
 
@@ -117,15 +119,18 @@ public static class FeedsApi
         CancellationToken cancellationToken)
     {
         var campaigns = await snapshots.CampaignsAsync(null, cancellationToken);
-        var etag = FeedResponses.ETagOf(["atom", policy.Name, .. Versions(campaigns)]);
         var baseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}");
-        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.Version.ComputedAt).Max();
-        return responses.Serve(http, etag, "application/atom+xml; charset=utf-8", policy.Name, computedAt,
+        var shape = FeedResponses.KeyOf("atom", baseUri.ToString(), policy.Name);
+        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.PublishedAt).Max();
+        return responses.Serve(http, shape, Versions(campaigns, null), "application/atom+xml; charset=utf-8", policy.Name, computedAt,
             () => AtomFeed.Render(campaigns, policy.Name, baseUri));
     }
 
-    private static IEnumerable<string> Versions(IReadOnlyList<DisclosedCampaign> campaigns) =>
-        campaigns.OrderBy(c => c.CampaignId).Select(c => $"{c.CampaignId:N}:{c.Version.ContentHash}");
+    /// <summary>Which publications a body is rendered from: its cache key, never part of what is served.</summary>
+    private static string Versions(IReadOnlyList<PublishedCampaign> campaigns, FeedVersion? activity) =>
+        FeedResponses.KeyOf([
+            activity is null ? "" : $"activity:{activity.ContentHash}:{activity.ComputedAt.UtcTicks}",
+            .. campaigns.OrderBy(c => c.CampaignId).Select(c => $"{c.CampaignId:N}:{c.Figures.Version.ContentHash}:{c.PublishedAt.UtcTicks}")]);
 
     /// <summary>The area and every area below it, top-down: Scotland, its boards and national bodies, their organisations.</summary>
     private static List<Area> Descendants(Area root, AreaRegistry areas)

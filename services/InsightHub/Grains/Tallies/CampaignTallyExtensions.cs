@@ -38,7 +38,9 @@ internal static class CampaignTallyExtensions
             || (facts.Title is not null && facts.Title != campaign.Title)
             || (facts.EligibleHeadcount is not null && facts.EligibleHeadcount != campaign.EligibleHeadcount)
             || (facts.InstrumentId is { } id && id != campaign.InstrumentId)
-            || facts.ItemKinds.Any(k => !campaign.ItemKinds.TryGetValue(k.Key, out var kind) || kind != k.Value);
+            || facts.ItemKinds.Any(k => !campaign.ItemKinds.TryGetValue(k.Key, out var kind) || kind != k.Value)
+            || (facts.OpensAt is not null && facts.OpensAt != campaign.OpensAt)
+            || (facts.ClosesAt is not null && facts.ClosesAt != campaign.ClosesAt);
         if (!changed)
         {
             return false;
@@ -47,6 +49,8 @@ internal static class CampaignTallyExtensions
         campaign.Status = status;
         campaign.Title = facts.Title ?? campaign.Title;
         campaign.EligibleHeadcount = facts.EligibleHeadcount ?? campaign.EligibleHeadcount;
+        campaign.OpensAt = facts.OpensAt ?? campaign.OpensAt;
+        campaign.ClosesAt = facts.ClosesAt ?? campaign.ClosesAt;
         if (facts.InstrumentId is { } instrument)
         {
             campaign.InstrumentId = instrument;
@@ -90,5 +94,7 @@ internal static class CampaignTallyExtensions
         campaign.Status,
         campaign.Title,
         new SortedDictionary<string, string>(campaign.ItemKinds, StringComparer.Ordinal),
-        campaign.ChangedAt);
+        campaign.ChangedAt,
+        campaign.OpensAt,
+        campaign.ClosesAt);
 }
