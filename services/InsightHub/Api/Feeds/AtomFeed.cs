@@ -18,8 +18,8 @@ public static class AtomFeed
     public static byte[] Render(IReadOnlyList<DisclosedCampaign> campaigns, string policy, Uri baseUri)
     {
         var entries = campaigns
-            .SelectMany(c => c.Areas.Values.Where(a => a.ChangedAt != default).Select(a => (Campaign: c, Area: a)))
-            .OrderByDescending(e => e.Area.ChangedAt)
+            .SelectMany(c => c.Areas.Values.Where(a => a.Responses.IsSuppressed || a.Responses.Value > 0).Select(a => (Campaign: c, Area: a)))
+            .OrderByDescending(e => e.Campaign.Version.ComputedAt)
             .ThenBy(e => e.Area.Area.Code, StringComparer.Ordinal)
             .Take(MaxEntries)
             .Select(e => Entry(e.Campaign, e.Area, policy, baseUri))
@@ -56,7 +56,7 @@ public static class AtomFeed
             summary,
             new Uri(baseUri, $"/api/feeds/areas/{area.Area.Code}?campaign={campaign.CampaignId:D}"),
             $"urn:championnetwork:insight:{campaign.CampaignId:D}:{area.Area.Code}",
-            area.ChangedAt);
+            campaign.Version.ComputedAt);
         item.Summary = new TextSyndicationContent(summary);
         item.Categories.Add(new SyndicationCategory(policy, Scheme + "disclosure-policy", null));
         item.Categories.Add(new SyndicationCategory(campaign.InstrumentVersion.ToString(CultureInfo.InvariantCulture), Scheme + "instrument-version", null));
