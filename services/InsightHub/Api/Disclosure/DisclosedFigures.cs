@@ -2,18 +2,21 @@ using ChampionNetwork.InsightHub.Grains;
 
 namespace ChampionNetwork.InsightHub.Disclosure;
 
-/// <summary>One area's figures for one campaign, after disclosure control: what every feed publishes.</summary>
+/// <summary>
+/// One area's figures for one campaign, after disclosure control: what every feed publishes. No time of its own:
+/// a figure is as of its campaign's published snapshot (<see cref="DisclosedCampaign.Version"/>).
+/// </summary>
 public sealed record AreaFigures(
     AreaSummary Area,
     DisclosedValue Responses,
     DisclosedValue ResponseRate,
     IReadOnlyList<ItemFigures> Items,
     IReadOnlyList<CutFigures> Pillars,
-    IReadOnlyList<CutFigures> Outcomes,
-    DateTimeOffset ChangedAt);
+    IReadOnlyList<CutFigures> Outcomes);
 
 public sealed record AreaSummary(string Code, string Name, string Type);
 
+/// <summary>An item's figures; <see cref="Answers"/> is the disclosed count every percentage of it is a share of.</summary>
 public sealed record ItemFigures(
     string ItemId,
     string Pillar,
@@ -21,7 +24,8 @@ public sealed record ItemFigures(
     string? Kind,
     DisclosedValue Mean,
     DisclosedValue ShareAgreeing,
-    IReadOnlyList<ShareOfAnswers> Distribution);
+    IReadOnlyList<ShareOfAnswers> Distribution,
+    DisclosedValue Answers);
 
 /// <summary>The percentage of answers that gave <see cref="Answer"/>.</summary>
 public sealed record ShareOfAnswers(int Answer, DisclosedValue Share);
