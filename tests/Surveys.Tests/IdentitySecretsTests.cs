@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace ChampionNetwork.Surveys.Tests.Secrets;
+namespace ChampionNetwork.Surveys.Tests;
 
 /// <summary>
-/// Outside Development a misconfigured service refuses to start, rather than failing at the first response or running
-/// with a key that lets its holder mint tokens. No server is needed: the host stops before it would reach one.
+/// Outside Development a service refuses to start with a key that lets its holder mint any token, or with no OIDC
+/// authority at all (LedgerSecretTests covers the ledger secret). No server is needed: the host stops before it would reach one.
 /// </summary>
-public sealed class StartupSecretsTests
+public sealed class IdentitySecretsTests
 {
     private static readonly string LedgerSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -31,29 +31,6 @@ public sealed class StartupSecretsTests
         var error = StartFails("Production", new() { ["Anonymity:LedgerSecret"] = LedgerSecret });
 
         Assert.Contains("Identity:Authority", error, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("Production")]
-    [InlineData("Development")]
-    public void Surveys_without_a_ledger_secret_refuses_to_start_not_at_the_first_response(string environment)
-    {
-        var error = StartFails(environment, new()
-        {
-            ["Identity:Authority"] = "https://login.example.scot",
-            ["Identity:SigningKey"] = environment == "Development" ? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) : null,
-        });
-
-        Assert.Contains("Anonymity:LedgerSecret", error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_ledger_secret_is_not_derived_from_the_signing_key_in_development()
-    {
-        // Before: Development derived the ledger secret from Identity:SigningKey, so a token signer could test ledger entries.
-        var error = StartFails("Development", new() { ["Identity:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
-
-        Assert.Contains("Anonymity:LedgerSecret", error, StringComparison.Ordinal);
     }
 
     private static string StartFails(string environment, Dictionary<string, string?> settings)
