@@ -2,11 +2,15 @@ extern alias surveys;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ChampionNetwork.Messaging.Tests.Privacy;
 using ChampionNetwork.TestInfrastructure;
 using ChampionNetwork.TestInfrastructure.Hosting;
 using ChampionNetwork.TestInfrastructure.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using RabbitMQ.Client;
@@ -40,7 +44,9 @@ public sealed class AmqpMessageAttackTests(IsolatedServers servers) : IClassFixt
         _tap = (await _channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true)).QueueName;
         await _channel.QueueBindAsync(_tap, InsightSubmittedExchange, "");
 
-        var settings = ServiceSettings.Surveys(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), _identity);
+        // A database of this test's own: a response another test left in the outbox must not reach this test's tap.
+        var postgres = await TestServers.PostgresAsync();
+        var settings = ServiceSettings.Surveys(servers.RabbitMqUri, await postgres.CreateDatabaseAsync(TestNames.Unique("surveysdb")), _identity);
         // Responses are released in batches on a schedule; release often so the test need not wait a day.
         settings["Anonymity:ReleaseEvery"] = "00:00:01";
         _surveys = new ServiceUnderTest<surveys::Program>(
@@ -106,7 +112,14 @@ public sealed class AmqpMessageAttackTests(IsolatedServers servers) : IClassFixt
 
     private async Task<HttpResponseMessage> SubmitAsync(string? traceparent, string query = "")
     {
-        var champion = _surveys.ClientWithToken(_identity.Champion(Organisation));
+        // Real HTTP to Kestrel, from a client that sends the traceparent we give it: with a propagator, the test
+        // process's HttpClient (instrumented by the Surveys host's tracer) would replace it with a trace of its own.
+        var address = _surveys.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var champion = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null })
+        {
+            BaseAddress = new Uri(address),
+        };
+        champion.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _identity.Champion(Organisation));
         champion.DefaultRequestHeaders.UserAgent.ParseAdd(BrowserUserAgent);
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/campaigns/{Responses.DemoCampaign}/responses{query}", UriKind.Relative))
         {
