@@ -80,6 +80,31 @@ public sealed class AmqpMessageAttackTests(IsolatedServers servers) : IClassFixt
     }
 
     [Fact]
+    public async Task The_AMQP_message_a_response_becomes_carries_no_trace_id_from_the_request()
+    {
+        // A trace id of the attacker's choosing, as a champion's browser (or a proxy in front of it) would send.
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        var response = await SubmitAsync(traceparent: $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var message = await NextTappedMessageAsync();
+
+        // The attack is set up right: Surveys took the request's trace, and its POST span says so.
+        await Eventually.Returns(
+            () => Task.FromResult(_exportedSpans.Any(s => s.Kind == ActivityKind.Server && s.TraceId.ToHexString() == traceId)),
+            found => found,
+            TimeSpan.FromSeconds(10),
+            because: "for the POST's server span, in the request's trace");
+
+        var carriers = message.Fields
+            .Where(f => Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture)?.Contains(traceId, StringComparison.OrdinalIgnoreCase) == true)
+            .Select(f => $"{f.Where} = {f.Value}")
+            .ToList();
+        Assert.True(carriers.Count == 0, "The AMQP message carries the HTTP request's trace id: " + string.Join("; ", carriers));
+        Assert.DoesNotContain(traceId, message.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_spans_of_a_response_carry_no_user_agent_client_address_or_query()
     {
         var response = await SubmitAsync(traceparent: null, query: "?utm_source=ward7");
