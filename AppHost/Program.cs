@@ -31,6 +31,7 @@ var orleans = builder.AddOrleans("insight")
 var insightHub = builder.AddProject<Projects.InsightHub_Api>("insighthub")
     .WithReference(orleans).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
+    .WithConfigurationSection(builder.Configuration, "InsightHub")
     .WithPlatformDefaults(signingKey);
 
 // Surveys publishes from its first second (the demo campaign's opening): InsightHub's queues must be bound by then,
