@@ -126,6 +126,28 @@ public sealed partial class PollingAnalystAttackTests(IsolatedServers servers) :
         Assert.Contains(Shown, entries);
     }
 
+    [Fact]
+    public async Task Closing_publishes_the_final_figures_at_once_at_the_second_of_the_close()
+    {
+        var campaign = await PublishedCampaignAsync(seed: 4);
+        var period = await StartOfAPublicationAsync();
+        await _hub.PublishAsync([InsightEvents.Response(campaign, Hidden, new Random(14))]);
+        await AppliedAsync(campaign, 19);
+        var closing = DateTimeOffset.UtcNow;
+        await _hub.PublishAsync([new CampaignClosed(Guid.NewGuid(), closing, campaign, closing, [new EligibleHeadcount(Shown, 100), new EligibleHeadcount(Hidden, 100), new EligibleHeadcount(SecondaryHidden, 100)])]);
+
+        var closed = await Eventually.Returns(
+            () => _hub.AreaFeedAsync(Scotland, campaign),
+            f => f["campaigns"]![0]!["status"]!.GetValue<string>() == "closed",
+            Every,
+            because: "for the close to be published");
+        Assert.True(DateTimeOffset.UtcNow < period + Every, "the close was published only at the next boundary, not at once");
+        Assert.Equal(19, Hub.Responses(closed));
+        var computedAt = closed["computedAt"]!.GetValue<DateTimeOffset>();
+        Assert.Equal(0, computedAt.UtcTicks % TimeSpan.TicksPerSecond);
+        Assert.InRange(computedAt, closing.AddTicks(-(closing.UtcTicks % TimeSpan.TicksPerSecond)), DateTimeOffset.UtcNow);
+    }
+
     /// <summary>A campaign with 10, 2 and 6 responses in three Glasgow organisations (18 in the board), once it is published.</summary>
     private async Task<Guid> PublishedCampaignAsync(int seed)
     {
