@@ -4,7 +4,7 @@ namespace ChampionNetwork.Disclosure;
 /// Proves that no protected hidden cell of a <see cref="LinkedTables"/> is determined by the published ones. The
 /// reader's knowledge is a linear system over the leaf cells: one equation per published cell (its leaves sum to
 /// its value, taken as exact even where it was rounded, which only gives the reader more than they have), and
-/// <c>leaf = 0</c> for every leaf under a published zero (counts are never negative). A hidden cell is determined
+/// <c>leaf = 0</c> for every leaf under a published zero (counts are never negative; substituted, not eliminated). A hidden cell is determined
 /// exactly when its leaf vector lies in the row space of that system. Elimination is exact and fraction-free over
 /// integers (checked arithmetic, rows kept primitive by their gcd), so no rounding error can hide a dependency.
 /// </summary>
@@ -16,20 +16,23 @@ public static class DerivabilityCheck
     {
         var basis = new Dictionary<int, SparseRow>();
         var published = tables.Cells.Where(c => c.Published).ToList();
-        var zeroLeaves = new HashSet<int>(published.Where(c => c.Value == 0).SelectMany(c => c.Leaves));
-        foreach (var leaf in zeroLeaves)
+        // Known zeros are substituted rather than added as equations: in a sparse campaign most leaves are.
+        var zero = new bool[tables.LeafCount];
+        foreach (var leaf in published.Where(c => c.Value == 0).SelectMany(c => c.Leaves))
         {
-            Insert(basis, SparseRow.Unit(leaf, combination: -1 - leaf));
+            zero[leaf] = true;
         }
 
-        foreach (var cell in published)
+        int[] Unknown(LinkedCell cell) => [.. cell.Leaves.Where(l => !zero[l])];
+
+        foreach (var cell in published.Where(c => c.Value > 0))
         {
-            Insert(basis, SparseRow.Unit(cell.Leaves, combination: cell.Id));
+            Insert(basis, SparseRow.Unit(Unknown(cell), combination: cell.Id));
         }
 
         foreach (var cell in tables.Cells.Where(c => c.Hidden && IsProtected(c, policy)))
         {
-            var reduced = Reduce(basis, SparseRow.Unit(cell.Leaves, combination: int.MinValue));
+            var reduced = Reduce(basis, SparseRow.Unit(Unknown(cell), combination: -1));
             if (reduced.IsEmpty)
             {
                 return new Derivation(cell, [.. reduced.Combination.Where(id => id >= 0).Select(id => tables.Cells[id])]);

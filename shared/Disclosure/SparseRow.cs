@@ -10,14 +10,13 @@ internal sealed class SparseRow(int[] columns, long[] coefficients, int[] combin
 
     public long[] Coefficients { get; } = coefficients;
 
-    /// <summary>The equations (cell ids, or negative ids for known-zero leaves) this row combines.</summary>
+    /// <summary>The equations (cell ids; -1 for the row being tested) this row combines, sorted: a superset of those
+    /// with a non-zero coefficient, since terms can cancel.</summary>
     public int[] Combination { get; } = combination;
 
     public bool IsEmpty => Columns.Length == 0;
 
     public int Lead => Columns[0];
-
-    public static SparseRow Unit(int leaf, int combination) => new([leaf], [1], [combination]);
 
     public static SparseRow Unit(int[] leaves, int combination) => new(leaves, [.. leaves.Select(_ => 1L)], [combination]);
 
@@ -65,7 +64,31 @@ internal sealed class SparseRow(int[] columns, long[] coefficients, int[] combin
             }
         }
 
-        return new SparseRow([.. columns], [.. values], [.. Combination.Union(pivot.Combination)]);
+        return new SparseRow([.. columns], [.. values], Merge(Combination, pivot.Combination));
+    }
+
+    /// <summary>The union of two sorted sets of equation ids.</summary>
+    private static int[] Merge(int[] a, int[] b)
+    {
+        var merged = new List<int>(a.Length + b.Length);
+        int i = 0, j = 0;
+        while (i < a.Length || j < b.Length)
+        {
+            var next = j >= b.Length || (i < a.Length && a[i] <= b[j]) ? a[i] : b[j];
+            if (i < a.Length && a[i] == next)
+            {
+                i++;
+            }
+
+            if (j < b.Length && b[j] == next)
+            {
+                j++;
+            }
+
+            merged.Add(next);
+        }
+
+        return [.. merged];
     }
 
     private static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);

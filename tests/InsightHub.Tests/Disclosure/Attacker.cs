@@ -150,19 +150,22 @@ public static class Attacker
             }
         }
 
+        // A published zero makes every leaf below it zero: those leaves drop out of every equation.
         var zero = new HashSet<int>(cells.Where(c => c.Shown && c.Value == 0).SelectMany(c => c.Leaves));
         equations.AddRange(cells.Where(c => c.Shown).Select(c => c.Leaves.ToDictionary(l => l, _ => 1L)));
-        equations.AddRange(zero.Select(l => new Dictionary<int, long> { [l] = 1 }));
+        var unknown = Enumerable.Range(0, leafIds.Count).Where(l => !zero.Contains(l)).Select((leaf, index) => (leaf, index)).ToDictionary(x => x.leaf, x => x.index);
+        Dictionary<int, long> Unknown(Dictionary<int, long> equation) =>
+            equation.Where(kv => unknown.ContainsKey(kv.Key)).ToDictionary(kv => unknown[kv.Key], kv => kv.Value);
 
-        var basis = new Basis(leafIds.Count);
+        var basis = new Basis(unknown.Count);
         foreach (var equation in equations)
         {
-            basis.Add(equation);
+            basis.Add(Unknown(equation));
         }
 
         foreach (var cell in cells.Where(c => !c.Shown && c.Value > 0 && (c.Sensitive || !c.Name.Contains("own staff", StringComparison.Ordinal))))
         {
-            if (basis.Spans(cell.Leaves.ToDictionary(l => l, _ => 1L)))
+            if (basis.Spans(Unknown(cell.Leaves.ToDictionary(l => l, _ => 1L))))
             {
                 yield return $"{cell.Name} = {cell.Value} is determined by the published figures";
             }
