@@ -40,7 +40,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CampaignScheduler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CampaignScheduler>());
 
-        builder.Services.AddOpenApi(options => options.AddBearerSecurity());
+        builder.Services.AddOpenApi(options => options.AddChampionConventions());
         return builder;
     }
 

@@ -40,7 +40,15 @@ internal sealed class PostgresProxy : IAsyncDisposable
         {
             foreach (var connection in _connections)
             {
-                connection.Client.LingerState = new LingerOption(true, 0); // RST, as a crashed server's host would send
+                try
+                {
+                    // RST, as a crashed server's host would send. A pump may have closed it already.
+                    connection.Client?.LingerState = new LingerOption(true, 0);
+                }
+                catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+                {
+                }
+
                 connection.Dispose();
             }
 
