@@ -29,6 +29,9 @@ public sealed class OpenApiLintTests(IsolatedServers servers, ITestOutputHelper 
             await File.WriteAllTextAsync(surveys, await _platform.Surveys.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), cancel.Token), cancel.Token);
             await File.WriteAllTextAsync(insightHub, await _platform.InsightHub.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), cancel.Token), cancel.Token);
 
+            AssertBearerWhereAuthorizationIsRequired(JsonNode.Parse(await File.ReadAllTextAsync(surveys, cancel.Token))!);
+            AssertBearerWhereAuthorizationIsRequired(JsonNode.Parse(await File.ReadAllTextAsync(insightHub, cancel.Token))!);
+
             var (exitCode, stdout, stderr) = await ConformanceClients.RunAsync("redocly", ["lint", surveys, insightHub, "--format=stylish"], cancel.Token);
             output.WriteLine(stdout + stderr);
 
@@ -47,6 +50,29 @@ public sealed class OpenApiLintTests(IsolatedServers servers, ITestOutputHelper 
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A lint that passes with <c>security: []</c> everywhere would prove nothing: the JWT bearer scheme is declared,
+    /// the anonymous operations (reading instruments) have no security, and every other operation needs the bearer.
+    /// </summary>
+    private static void AssertBearerWhereAuthorizationIsRequired(JsonNode document)
+    {
+        string[] anonymous = ["get /api/instruments", "get /api/instruments/{instrumentId}", "get /api/instruments/{instrumentId}/versions/{version}"];
+        var scheme = document["components"]?["securitySchemes"]?["Bearer"];
+        Assert.Equal("http", scheme?["type"]?.GetValue<string>());
+        Assert.Equal("bearer", scheme?["scheme"]?.GetValue<string>());
+        Assert.Equal("JWT", scheme?["bearerFormat"]?.GetValue<string>());
+
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var name = $"{method} {path}";
+                var security = operation!["security"]?.ToJsonString();
+                Assert.Equal(anonymous.Contains(name) ? "[]" : "[{\"Bearer\":[]}]", security);
+            }
         }
     }
 }
