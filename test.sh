@@ -7,7 +7,7 @@
 # Installs missing Debian packages, starts the servers on free ports under a temp folder while the solution builds,
 # exports CHAMPION_TEST_* (the fixtures in tests/TestInfrastructure take them first), runs dotnet test, stops every
 # server on exit (also on failure and Ctrl+C), and ends with "N passed, N failed, N skipped" summed over all test
-# assemblies. Exits non-zero if the build failed, any test failed, or no test ran.
+# assemblies. Exits non-zero if the build failed, any test failed, any test was skipped, or no test ran.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -93,6 +93,25 @@ finish() {
 
 infra/servers/install.sh
 
+# The real clients of the conformance tests (tests/Conformance: @redocly/cli), from the committed lock: once, and again
+# only when the lock changes. Without Node.js the conformance test fails; it is never skipped.
+install_conformance_clients() {
+  local dir=tests/Conformance
+  if ! command -v npm >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+    echo "Installing nodejs and npm for the conformance tests..."
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is missing: the conformance tests will fail. Install Node.js 20.19+ and npm, then run: npm ci --prefix $dir" >&2
+    return 0
+  fi
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing the conformance clients (npm ci --prefix $dir)..."
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+  fi
+}
+install_conformance_clients
+
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/championnetwork-test.XXXXXX")"
 chmod 755 "$WORK" # as root, PostgreSQL runs as the postgres user and must reach its folder in here
 # setsid: its own process group, so that cleanup can end every step of an interrupted start.
@@ -143,6 +162,11 @@ if [ "$FAILED" -gt 0 ]; then
   STATUS=1
 elif [ "$TEST_RC" -ne 0 ]; then
   echo "dotnet test exited with code $TEST_RC (build error or aborted test run: see above)."
+  STATUS=1
+elif [ "$SKIPPED" -gt 0 ]; then
+  echo "$SKIPPED test(s) skipped: every test must run (a skipped test proves nothing). Skipped:"
+  find "$WORK/results" -name '*.trx' -exec grep -ho '<UnitTestResult [^>]*outcome="NotExecuted"' {} + 2>/dev/null \
+    | grep -o 'testName="[^"]*"' | sed 's/^testName=/  /' || true
   STATUS=1
 elif [ "$TOTAL" -eq 0 ]; then
   echo "No test ran."

@@ -75,12 +75,10 @@ public sealed class AppHostRunTests
             Assert.Contains(started, p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal));
             Assert.Contains(started, p => p.CommandLine.Contains("epmd", StringComparison.Ordinal));
             Assert.Contains(started, p => p.CommandLine.Contains("postgres", StringComparison.Ordinal));
-            var clock = Stopwatch.StartNew();
             stopped = true;
             await host.DisposeAsync();
             var left = started.Where(ProcessTree.StillAlive).ToList();
             Assert.True(left.Count == 0, "Left behind:\n" + string.Join('\n', left.Select(p => $"{p.Pid} {p.CommandLine}")));
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(45), $"Stopping took {clock.Elapsed.TotalSeconds:0.0} s.");
         }
         finally
         {

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using ChampionNetwork.TestInfrastructure;
 using ChampionNetwork.TestInfrastructure.Hosting;
 using Npgsql;
@@ -12,7 +14,8 @@ namespace ChampionNetwork.EndToEnd.Tests;
 
 /// <summary>
 /// 10,000 generated malformed requests across every endpoint of both services: not one 5xx, and every database
-/// (surveysdb, and the grain state in Redis) is exactly as it was.
+/// (surveysdb, and the grain state in Redis) is exactly as it was. Over a third go to the open campaign with a valid
+/// champion token, so that the response validator itself refuses them with a 400 naming the field.
 /// </summary>
 public sealed class BadInputAtScaleTests(IsolatedServers servers, ITestOutputHelper output) : IClassFixture<IsolatedServers>, IAsyncLifetime
 {
@@ -52,6 +55,8 @@ public sealed class BadInputAtScaleTests(IsolatedServers servers, ITestOutputHel
         var hub = _platform.InsightHub.CreateClient();
         var statuses = new Dictionary<int, int>();
         var failures = new List<string>();
+        var validatorAnswered = 0;
+        var responsesBefore = await CampaignResponsesAsync();
 
         for (var i = 0; i < Requests; i++)
         {
@@ -80,16 +85,58 @@ public sealed class BadInputAtScaleTests(IsolatedServers servers, ITestOutputHel
             {
                 failures.Add($"{status} (accepted!) for {request}");
             }
+
+            if (request.Field is not null)
+            {
+                // Aimed at the open campaign: the response validator itself must answer, naming the field.
+                var problem = await ValidationProblemAsync(response);
+                if (status == 400 && problem?["errors"]?[request.Field] is not null)
+                {
+                    validatorAnswered++;
+                }
+                else if (failures.Count < 20)
+                {
+                    failures.Add($"{status} without an error for '{request.Field}' for {request}: {problem?.ToJsonString() ?? "(no problem details)"}");
+                }
+            }
         }
 
         output.WriteLine("Statuses: " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}")));
+        output.WriteLine($"Answered by the response validator, naming the field: {validatorAnswered}");
         Assert.True(failures.Count == 0, string.Join('\n', failures));
         Assert.DoesNotContain(statuses.Keys, s => s >= 500);
+        Assert.True(validatorAnswered >= Requests / 3, $"Only {validatorAnswered} of {Requests} requests reached the response validator.");
 
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(surveysBefore, await SurveysDigestAsync());
         Assert.Equal(grainsBefore, await GrainStateDigestAsync());
         Assert.Equal(5, (await Feeds.AreaAsync(analyst, "S92000003", Responses.DemoCampaign)).Campaign().ResponsesValue());
+        Assert.Equal(responsesBefore, await CampaignResponsesAsync());
+    }
+
+    /// <summary>The open campaign's response count as an admin reads it.</summary>
+    private async Task<int> CampaignResponsesAsync()
+    {
+        var admin = _platform.Surveys.ClientWithToken(_platform.Identity.Admin());
+        var campaign = await admin.GetFromJsonAsync<JsonNode>(new Uri($"/api/campaigns/{MalformedRequests.OpenCampaign}", UriKind.Relative));
+        return campaign!["responses"]!.GetValue<int>();
+    }
+
+    private static async Task<JsonNode?> ValidationProblemAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A hash of every row of every table in surveysdb.</summary>

@@ -15,7 +15,8 @@ internal sealed class MalformedRequests(Random random, Func<string, string?> tok
         InsightHub,
     }
 
-    public sealed record Request(Service Target, HttpMethod Method, string Path, byte[]? Body, string? Token, string Kind)
+    /// <summary>A request; <paramref name="Field"/> is the field the validator must name when it aims at the validator.</summary>
+    public sealed record Request(Service Target, HttpMethod Method, string Path, byte[]? Body, string? Token, string Kind, string? Field = null)
     {
         public override string ToString() => $"{Kind}: {Method} {Path}";
     }
@@ -26,10 +27,29 @@ internal sealed class MalformedRequests(Random random, Func<string, string?> tok
         new string('9', 5000), "S08000015%27%20OR%201%3D1--", "%7B%7D", "NaN", "-1", "0x41",
     ];
 
+    /// <summary>The open demo campaign, and a member organisation of it that the champion's token names.</summary>
+    public static readonly Guid OpenCampaign = Guid.Parse("0d3c5a8e-1f2b-4c7d-9e6a-5b4f3e2d1c01");
+
+    public const string IncludedOrganisation = "S08000015";
+
+    private static readonly string[] ValidatorKinds =
+    [
+        "value-out-of-range", "unknown-item", "duplicate-item", "required-missing", "no-answers", "no-organisation",
+        "unknown-organisation", "organisation-not-invited", "text-on-likert", "text-too-long", "text-blank",
+        "value-on-free-text", "unknown-theme", "null-answer", "scale-out-of-range",
+    ];
+
     private static readonly string[] Kinds = ["broken-json", "wrong-types", "huge-string", "huge-body", "unknown-fields", "path-traversal", "invalid-utf8", "missing-token", "forged-token"];
 
     public Request Next()
     {
+        // Two in five go to the open campaign with a valid token for an organisation it includes, as well-formed JSON
+        // that only the response validator can refuse.
+        if (random.Next(5) < 2)
+        {
+            return ToValidator();
+        }
+
         var kind = Kinds[random.Next(Kinds.Length)];
         var endpoint = random.Next(11);
         return endpoint switch
@@ -47,6 +67,45 @@ internal sealed class MalformedRequests(Random random, Func<string, string?> tok
             // Never a valid replay: it would reset data. Malformed ids, or a caller who is not an admin.
             _ => new Request(Service.InsightHub, HttpMethod.Post, $"/api/admin/campaigns/{Traversals[random.Next(Traversals.Length)]}/replay", null, kind == "forged-token" ? Forged() : tokenFor("champion"), kind),
         };
+    }
+
+    private Request ToValidator()
+    {
+        var kind = ValidatorKinds[random.Next(ValidatorKinds.Length)];
+        var valued = random.Next(1, 6);
+        var (field, json) = kind switch
+        {
+            "value-out-of-range" => ("answers[0].value", Submission(Required(random.Next(2) == 0 ? random.Next(-1000, 1) : random.Next(6, 1000)))),
+            "unknown-item" => ("answers[3].itemId", Submission(Required(valued) + $$""", { "itemId": "item-{{random.Next()}}", "value": 3 }""")),
+            "duplicate-item" => ("answers[3].itemId", Submission(Required(valued) + """, { "itemId": "workload", "value": 2 }""")),
+            "required-missing" => ("answers", Submission($$"""{ "itemId": "valued", "value": {{valued}} }""")),
+            "no-answers" => ("answers", $$"""{ "organisationCode": "{{IncludedOrganisation}}" }"""),
+            "no-organisation" => ("organisationCode", $$"""{ "answers": [ {{Required(valued)}} ] }"""),
+            "unknown-organisation" => ("organisationCode", Submission(Required(valued), $"X{random.Next(10_000_000, 99_999_999)}")),
+            "organisation-not-invited" => ("organisationCode", Submission(Required(valued), "S92000003")),
+            "text-on-likert" => ("answers[1].text", Submission($$"""{ "itemId": "valued", "value": {{valued}} }, { "itemId": "workload", "value": 3, "text": "busy" }, { "itemId": "support", "value": 4 }""")),
+            "text-too-long" => ("answers[3].text", Submission(Required(valued) + $$""", { "itemId": "one-change", "text": "{{new string('w', 2001 + random.Next(5000))}}" }""")),
+            "text-blank" => ("answers[3].text", Submission(Required(valued) + """, { "itemId": "one-change", "text": "   " }""")),
+            "value-on-free-text" => ("answers[3].value", Submission(Required(valued) + """, { "itemId": "one-change", "value": 2, "text": "more staff" }""")),
+            "unknown-theme" => ("answers[3].themes[0]", Submission(Required(valued) + """, { "itemId": "one-change", "text": "more staff", "themes": ["Everything"] }""")),
+            "null-answer" => ("answers[1]", Submission($$"""{ "itemId": "valued", "value": {{valued}} }, null, { "itemId": "workload", "value": 3 }, { "itemId": "support", "value": 4 }""")),
+            _ => ("answers[3].value", Submission(Required(valued) + $$""", { "itemId": "recommend", "value": {{random.Next(11, 100)}} }""")),
+        };
+
+        return new Request(
+            Service.Surveys,
+            HttpMethod.Post,
+            $"/api/campaigns/{OpenCampaign}/responses",
+            Encoding.UTF8.GetBytes(json),
+            tokenFor("champion"),
+            "validator:" + kind,
+            field);
+
+        static string Required(int valued) =>
+            $$"""{ "itemId": "valued", "value": {{valued}} }, { "itemId": "workload", "value": 3 }, { "itemId": "support", "value": 4 }""";
+
+        static string Submission(string answers, string organisation = IncludedOrganisation) =>
+            $$"""{ "organisationCode": "{{organisation}}", "answers": [ {{answers}} ] }""";
     }
 
     private Request Body(Service target, HttpMethod method, string path, string role, string kind, Func<string, string> validish)

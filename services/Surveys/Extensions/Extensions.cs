@@ -41,7 +41,7 @@ internal static class Extensions
         builder.Services.AddSingleton<CampaignProgress>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CampaignScheduler>());
 
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddChampionConventions());
         return builder;
     }
 

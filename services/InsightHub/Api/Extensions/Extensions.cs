@@ -21,7 +21,7 @@ internal static class Extensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<FeedSnapshots>();
         builder.Services.AddSingleton<FeedResponses>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddChampionConventions());
         return builder;
     }
 
