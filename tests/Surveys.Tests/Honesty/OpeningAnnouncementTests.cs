@@ -1,3 +1,4 @@
+using ChampionNetwork.Surveys.Responses;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -36,6 +37,7 @@ public sealed class OpeningAnnouncementTests(IsolatedServers servers) : IClassFi
                 services.AddSingleton<TimeProvider>(_requestClock);
                 services.AddSingleton(provider => new CampaignScheduler(
                     provider.GetRequiredService<IServiceScopeFactory>(),
+                    provider.GetRequiredService<ResponseRelease>(),
                     _schedulerClock,
                     provider.GetRequiredService<ILogger<CampaignScheduler>>()));
             });

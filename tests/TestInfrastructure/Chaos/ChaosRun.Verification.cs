@@ -49,7 +49,19 @@ public sealed partial class ChaosRun
             ?? throw new InvalidOperationException("surveysdb has no connection string.");
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(surveysDb) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("select count(*) from responses where campaign_id = @campaign", connection);
+        // Accepted responses wait sealed in the intake until the next release (every 2 s under PlatformHost).
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (await CountAsync(connection, "response_intake", ct) > 0 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(500, ct);
+        }
+
+        return await CountAsync(connection, "responses", ct);
+    }
+
+    private static async Task<long> CountAsync(NpgsqlConnection connection, string table, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"select count(*) from {table} where campaign_id = @campaign", connection);
         command.Parameters.AddWithValue("campaign", DemoCampaign);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }

@@ -56,7 +56,7 @@ public sealed class PlatformHost : IAsyncDisposable
         }
 
         // Feeds publish once a day by default: every second here, unless a test's settings (later, so they win) say otherwise.
-        string[] args = ["AppHost:Fresh=true", $"AppHost:DataDirectory={dataDirectory}", "InsightHub:Snapshots:PublishEvery=00:00:01", .. settings.Select(s => $"{s.Key}={s.Value}")];
+        string[] args = ["AppHost:Fresh=true", $"AppHost:DataDirectory={dataDirectory}", .. settings.Select(s => $"{s.Key}={s.Value}")];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             args,
             (app, _) => app.DisableDashboard = !options.Dashboard,
