@@ -101,16 +101,20 @@ internal sealed class EventStream : IAsyncDisposable
         }
     }
 
-    /// <summary>Every area's published responses and "valued" mean, read from the JSON feed.</summary>
-    public static async Task<Dictionary<string, (int Responses, double Mean)>> FeedFiguresAsync(HttpClient analyst, Guid campaign, IEnumerable<string> areas)
+    /// <summary>
+    /// Every area's published responses and "valued" mean, read from the JSON feed; a figure disclosure control hides
+    /// (null, "c") is left out, since no count can be compared with it.
+    /// </summary>
+    public static async Task<Dictionary<string, (int? Responses, double? Mean)>> FeedFiguresAsync(HttpClient analyst, Guid campaign, IEnumerable<string> areas)
     {
-        var figures = new Dictionary<string, (int, double)>(StringComparer.Ordinal);
+        var figures = new Dictionary<string, (int?, double?)>(StringComparer.Ordinal);
         foreach (var area in areas)
         {
             var feed = await analyst.GetFromJsonAsync<JsonNode>(new Uri($"/api/feeds/areas/{area}?campaign={campaign}", UriKind.Relative));
             var own = feed!["campaigns"]![0]!;
-            var mean = own["items"]!.AsArray().Single(i => i!["itemId"]!.GetValue<string>() == "valued")!["mean"]!["value"]!.GetValue<double>();
-            figures[area] = ((int)own["responses"]!["value"]!.GetValue<double>(), mean);
+            var mean = own["items"]!.AsArray().Single(i => i!["itemId"]!.GetValue<string>() == "valued")!["mean"]?["value"]?.GetValue<double?>();
+            var responses = own["responses"]?["value"]?.GetValue<double?>();
+            figures[area] = (responses is { } r ? (int)r : null, mean);
         }
 
         return figures;
@@ -125,4 +129,22 @@ internal sealed class EventStream : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
+
+    /// <summary>Every published figure equals the count of what was published to the bus; Scotland's are all shown.</summary>
+    public static void AssertPublishedFiguresExact(Dictionary<string, (int Responses, double Mean)> expected, Dictionary<string, (int? Responses, double? Mean)> published)
+    {
+        Assert.Equal((expected["S92000003"].Responses, expected["S92000003"].Mean), ((int)published["S92000003"].Responses!, published["S92000003"].Mean!.Value));
+        foreach (var (area, (responses, mean)) in published)
+        {
+            if (responses is not null)
+            {
+                Assert.True(expected[area].Responses == responses, $"{area}: the feed counts {responses}, {expected[area].Responses} were published");
+            }
+
+            if (mean is not null)
+            {
+                Assert.True(Math.Abs(expected[area].Mean - mean.Value) < 0.005, $"{area}: the feed's mean is {mean}, the published events' {expected[area].Mean}");
+            }
+        }
+    }
 }

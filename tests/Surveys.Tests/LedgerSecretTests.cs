@@ -20,6 +20,12 @@ public sealed class LedgerSecretTests
         var settings = ServiceSettings.Surveys(new Uri("amqp://guest:guest@127.0.0.1:1/"), "Host=127.0.0.1;Port=1;Database=unused", new TestIdentity());
         settings["Anonymity:LedgerSecret"] = secret;
         settings["environment"] = environment;
+        if (environment == "Production")
+        {
+            // Production takes tokens from an authority only; the identity check must not be what stops the start.
+            settings["Identity:SigningKey"] = null;
+            settings["Identity:Authority"] = "https://login.example.scot";
+        }
         using var service = new ServiceUnderTest<Program>(settings);
 
         var failure = Assert.ThrowsAny<Exception>(service.Start);
