@@ -54,8 +54,6 @@ builder.AddProject<Projects.DemoSeed>("demo-seed")
     .WithReference(insightHub).WaitFor(insightHub)
     .WithEnvironment("DemoSeed__MarkerFile", Path.Combine(data, "demo-seed", "done"))
     .WithConfigurationSection(builder.Configuration, "DemoSeed")
-    // A development tool signing its own tokens: services refuse a signing key in any other environment.
-    .WithEnvironment("DOTNET_ENVIRONMENT", "Development")
     .WithDevelopmentIdentity(signingKey)
     .AsOneShot();
 

@@ -30,7 +30,12 @@ public static class Extensions
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddProblemDetailsDefaults();
-        builder.AddChampionAuthentication();
+        // A worker (the demo seeder) serves no requests, so it validates no tokens and needs no identity settings.
+        if (builder.Services.Any(d => d.ServiceType == typeof(Microsoft.AspNetCore.Hosting.IWebHostEnvironment)))
+        {
+            builder.AddChampionAuthentication();
+        }
+
         return builder;
     }
 

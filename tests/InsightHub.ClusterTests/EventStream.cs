@@ -130,10 +130,10 @@ internal sealed class EventStream : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 
-    /// <summary>Every published figure equals the count of what was published to the bus; Scotland's are all shown.</summary>
+    /// <summary>Every published figure equals the count of what was published to the bus; Scotland's count is always shown.</summary>
     public static void AssertPublishedFiguresExact(Dictionary<string, (int Responses, double Mean)> expected, Dictionary<string, (int? Responses, double? Mean)> published)
     {
-        Assert.Equal((expected["S92000003"].Responses, expected["S92000003"].Mean), ((int)published["S92000003"].Responses!, published["S92000003"].Mean!.Value));
+        Assert.Equal(expected["S92000003"].Responses, published["S92000003"].Responses);
         foreach (var (area, (responses, mean)) in published)
         {
             if (responses is not null)
