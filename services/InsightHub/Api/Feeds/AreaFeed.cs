@@ -26,16 +26,7 @@ public sealed record CampaignFigures(
     IReadOnlyList<ItemFigures> Items,
     IReadOnlyList<CutFigures> Pillars,
     IReadOnlyList<CutFigures> Outcomes,
-    IReadOnlyList<ChildFigures> Children);
-
-/// <summary>A child area's disclosed figures, as the parent's feed shows them: no time of their own.</summary>
-public sealed record ChildFigures(
-    AreaSummary Area,
-    DisclosedValue Responses,
-    DisclosedValue ResponseRate,
-    IReadOnlyList<ItemFigures> Items,
-    IReadOnlyList<CutFigures> Pillars,
-    IReadOnlyList<CutFigures> Outcomes);
+    IReadOnlyList<AreaFigures> Children);
 
 /// <summary>Good practice and case studies of the organisations in an area, in one quarter. Items, not people: never suppressed.</summary>
 public sealed record ActivityFigures(string Period, int GoodPracticeShared, int GoodPracticeAdopted, int CaseStudiesPublished, int CaseStudiesWithdrawn);

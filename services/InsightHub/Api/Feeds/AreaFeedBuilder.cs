@@ -25,7 +25,7 @@ public static class AreaFeedBuilder
                 own.Items,
                 own.Pillars,
                 own.Outcomes,
-                [.. children.Select(child => Child(c.Areas[child.Code.Value]))]);
+                [.. children.Select(child => c.Areas[child.Code.Value])]);
         }).ToList();
 
         var computedAt = figures.Select(f => (DateTimeOffset?)f.ComputedAt)
@@ -33,6 +33,4 @@ public static class AreaFeedBuilder
             .Max();
         return new AreaFeed(new AreaSummary(area.Code.Value, area.Name, area.Type.ToString()), policy, computedAt, figures, activity);
     }
-
-    private static ChildFigures Child(AreaFigures f) => new(f.Area, f.Responses, f.ResponseRate, f.Items, f.Pillars, f.Outcomes);
 }
