@@ -45,12 +45,16 @@ public sealed class SubmissionTraceTests
             async () => (await SpansAsync(dashboard, "/api/telemetry/traces?resource=insighthub&resource=surveys-api&limit=500"))
                 .GroupBy(s => s.TraceId).FirstOrDefault(trace => hops.All(hop => trace.Any(hop)))?.ToList(),
             trace => trace is not null,
-            TimeSpan.FromSeconds(60),
+            TimeSpan.FromSeconds(120),
             $"a release trace with Surveys' publish, InsightHub's consume and a grain call in the dashboard at {host.DashboardUri} ({host.Describe()})");
 
         Assert.NotEqual(traceId, release![0].TraceId);
-        var request = await SpansAsync(dashboard, $"/api/telemetry/traces/{traceId}");
-        Assert.Contains(request, s => s.Service == "surveys-api" && s.Scope == "Microsoft.AspNetCore" && s.Name.StartsWith("POST /api/campaigns", StringComparison.Ordinal));
+        // The request's span travels in its own export batch, which may reach the dashboard after the release's.
+        var request = await Eventually.Returns(
+            () => SpansAsync(dashboard, $"/api/telemetry/traces/{traceId}"),
+            spans => spans.Any(s => s.Service == "surveys-api" && s.Scope == "Microsoft.AspNetCore" && s.Name.StartsWith("POST /api/campaigns", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(60),
+            $"the submission's POST span under trace {traceId} in the dashboard at {host.DashboardUri}");
         Assert.All(request, s =>
         {
             Assert.Equal("surveys-api", s.Service);

@@ -1,12 +1,10 @@
-extern alias insighthub;
 extern alias surveys;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChampionNetwork.Contracts.Surveys;
-using ChampionNetwork.InsightHub.Grains;
+using ChampionNetwork.EndToEnd.Tests.GroundTruth;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.TestInfrastructure;
 using ChampionNetwork.TestInfrastructure.Hosting;
@@ -14,17 +12,15 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.VisualBasic.FileIO;
 using Npgsql;
-using CampaignDisclosure = insighthub::ChampionNetwork.InsightHub.Disclosure.CampaignDisclosure;
-using DisclosedCampaign = insighthub::ChampionNetwork.InsightHub.Disclosure.DisclosedCampaign;
-using DisclosurePolicy = ChampionNetwork.Disclosure.DisclosurePolicy;
 using InstrumentItem = surveys::ChampionNetwork.Surveys.Instruments.InstrumentItem;
 
 namespace ChampionNetwork.EndToEnd.Tests;
 
 /// <summary>
 /// Ground truth: random responses go through the Surveys API to 20 organisations in 4 boards, some of them under
-/// the threshold. Every figure in the JSON, CSV and Atom feeds, at organisation, board and Scotland level, equals
-/// the figure computed directly from surveysdb's responses table, with the nhsbsa-5 policy applied.
+/// the threshold. Every figure the JSON, CSV and Atom feeds show, at organisation, board and Scotland level, equals
+/// the figure the test computes itself from surveysdb's responses table (<see cref="SurveysDbFigures"/>); every
+/// figure that rests on a count of 1 to 4 is hidden; and a cell reads the same wherever it appears.
 /// </summary>
 public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
 {
@@ -90,31 +86,42 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
             TimeSpan.FromSeconds(30),
             because: "for the campaign's figures to settle");
 
-        var expected = await ExpectedFromSurveysDbAsync(campaign, instrument.Items, headcounts);
-        Assert.Equal(total, (int)expected.Areas["S92000003"].Responses.Value!.Value);
-        Assert.Contains(expected.Areas.Values, a => a.Responses.IsSuppressed); // the test covers suppression
-        Assert.Contains(expected.Areas.Values, a => a.Area.Type == "Board" && !a.Responses.IsSuppressed && a.Responses.Value > 0);
+        var truth = await FromSurveysDbAsync(campaign, instrument.Items, headcounts);
+        Assert.Equal(total, truth.Area("S92000003").Responses);
 
-        // JSON: every area's own figures and its children's.
+        // Every cell of every area's JSON (its own and its children's) and of the CSV, as published.
+        var published = new List<(Cell Cell, Published Value, string Where)>();
         foreach (var area in Boards.Concat(Organisations).Append("S92000003"))
         {
             var feed = (await Feeds.AreaAsync(analyst, area, campaign)).Campaign()!;
-            AssertSameFigures(expected, area, feed);
+            published.AddRange(JsonCells(area, feed).Select(c => (c.Cell, c.Value, $"{area}'s feed")));
             foreach (var child in feed["children"]!.AsArray())
             {
-                AssertSameFigures(expected, child!["area"]!["code"]!.GetValue<string>(), child);
+                published.AddRange(JsonCells(child!["area"]!["code"]!.GetValue<string>(), child).Select(c => (c.Cell, c.Value, $"{area}'s children")));
             }
         }
 
-        // CSV: every row for Scotland and everything below it.
         var csv = await analyst.GetStringAsync(new Uri($"/api/feeds/insight.csv?campaign={campaign}", UriKind.Relative));
-        Assert.Equal(ExpectedCsvRows(expected).Order(StringComparer.Ordinal), CsvRows(csv).Order(StringComparer.Ordinal));
+        published.AddRange(CsvCells(csv).Select(c => (c.Cell, c.Value, "the CSV")));
+
+        Assert.All(published, p => Assert.Null(truth.Disagreement(p.Cell, p.Value) is { } why ? $"{why} (in {p.Where})" : null));
+        Assert.All(published.GroupBy(p => p.Cell), same => Assert.Single(same.Select(p => p.Value).Distinct()));
+
+        // The test has teeth: figures are shown at every level, and small counts were there to hide.
+        var shown = published.Where(p => p.Value.Value is not null).Select(p => p.Cell).Distinct().ToList();
+        Assert.Equal((double)total, published.First(p => p.Cell == new Cell("S92000003", "responses", "")).Value.Value);
+        Assert.Contains(shown, c => c.Area == "S92000003" && c.Measure == "mean-score");
+        Assert.Contains(shown, c => Boards.Contains(c.Area) && c.Measure.StartsWith("share-answering-", StringComparison.Ordinal));
+        Assert.Contains(shown, c => Organisations.Contains(c.Area) && c.Measure == "responses");
+        Assert.Contains(published, p => p.Cell.Measure == "responses" && truth.Area(p.Cell.Area).Responses is > 0 and < SurveysDbFigures.Minimum);
+        Assert.True(shown.Count >= 200, $"only {shown.Count} cells shown");
+        Assert.True(shown.Select(c => c.Area).Distinct().Count() >= 10, "figures shown for fewer than 10 areas");
 
         // Atom: one entry per area with shown responses, stating its published count; a hidden area has no entry.
         var atom = await analyst.GetStringAsync(new Uri("/api/feeds/insight.atom", UriKind.Relative));
         foreach (var area in Organisations)
         {
-            var responses = expected.Areas[area].Responses;
+            var responses = published.First(p => p.Cell == new Cell(area, "responses", "")).Value;
             var title = $"{AreaRegistry.Default.Get(AreaCode.Parse(area)).Name}: Demo: winter wellbeing pulse";
             if (responses.Value is { } v and > 0)
             {
@@ -162,11 +169,10 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
         return organisations.ToDictionary(o => o!["organisationCode"]!.GetValue<string>(), o => o!["eligibleHeadcount"]!.GetValue<int>(), StringComparer.Ordinal);
     }
 
-    /// <summary>Raw figures straight from the responses table, rolled up by the reference data, then disclosed.</summary>
-    private async Task<DisclosedCampaign> ExpectedFromSurveysDbAsync(Guid campaign, IReadOnlyList<InstrumentItem> items, IReadOnlyDictionary<string, int> eligible)
+    /// <summary>Raw answers straight from the responses table, one per response.</summary>
+    private async Task<SurveysDbFigures> FromSurveysDbAsync(Guid campaign, IReadOnlyList<InstrumentItem> items, IReadOnlyDictionary<string, int> headcounts)
     {
-        var byItem = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
-        var tallies = new Dictionary<string, (int Responses, Dictionary<string, Dictionary<int, int>> Items)>(StringComparer.Ordinal);
+        var responses = new List<(string, IReadOnlyDictionary<string, int>)>();
         await using var connection = new NpgsqlConnection(_platform.SurveysDb);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT organisation_code, answers::text FROM responses WHERE campaign_id = @id", connection);
@@ -174,101 +180,64 @@ public sealed class GroundTruthTests(IsolatedServers servers) : IClassFixture<Is
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var answers = JsonNode.Parse(reader.GetString(1))!.AsArray();
-            foreach (var area in AreaRegistry.Default.RollUpOf(AreaCode.Parse(reader.GetString(0))))
-            {
-                var tally = tallies.TryGetValue(area.Value, out var t) ? t : (0, new Dictionary<string, Dictionary<int, int>>(StringComparer.Ordinal));
-                foreach (var answer in answers)
-                {
-                    if (answer!["value"]?.GetValue<int?>() is { } value)
-                    {
-                        var item = answer["itemId"]!.GetValue<string>();
-                        var distribution = tally.Item2.TryGetValue(item, out var d) ? d : tally.Item2[item] = [];
-                        distribution[value] = distribution.GetValueOrDefault(value) + 1;
-                    }
-                }
-
-                tallies[area.Value] = (tally.Item1 + 1, tally.Item2);
-            }
+            var values = JsonNode.Parse(reader.GetString(1))!.AsArray()
+                .Where(a => a!["value"]?.GetValue<int?>() is not null)
+                .ToDictionary(a => a!["itemId"]!.GetValue<string>(), a => a!["value"]!.GetValue<int>(), StringComparer.Ordinal);
+            responses.Add((reader.GetString(0), values));
         }
 
-        var headcounts = eligible
-            .SelectMany(o => AreaRegistry.Default.RollUpOf(AreaCode.Parse(o.Key)).Select(a => (Area: a.Value, Headcount: o.Value)))
-            .GroupBy(x => x.Area).ToDictionary(g => g.Key, g => g.Sum(x => x.Headcount), StringComparer.Ordinal);
-        var kinds = items.ToDictionary(i => i.Id, i => i.Kind.ToString(), StringComparer.Ordinal);
-        // Invited organisations without a response still have a headcount: a response rate of 0.
-        foreach (var area in headcounts.Keys.Where(a => !tallies.ContainsKey(a)).ToList())
-        {
-            tallies[area] = (0, []);
-        }
-
-        var insights = tallies.Select(t => new CampaignInsight(
-            t.Key, campaign, Guid.Empty, 1, t.Value.Responses,
-            [.. t.Value.Items.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => new ItemInsight(
-                i.Key, byItem[i.Key].Pillar, byItem[i.Key].OutcomeCodes, i.Value.Values.Sum(), i.Value.Sum(d => (long)d.Key * d.Value), i.Value))],
-            headcounts.GetValueOrDefault(t.Key), CampaignStatus.Open, "Demo", kinds, DateTimeOffset.UnixEpoch)).ToList();
-        var disclosure = new CampaignDisclosure(DisclosurePolicy.NhsBsa5, AreaRegistry.Default);
-        return disclosure.Apply(campaign, new FeedSnapshot(new FeedVersion("surveysdb", DateTimeOffset.UnixEpoch), insights, []));
+        return SurveysDbFigures.From(items, responses, headcounts);
     }
 
-    private static void AssertSameFigures(DisclosedCampaign expected, string area, JsonNode actual)
+    private static Published Value(JsonNode? figure) =>
+        new(figure?["value"]?.GetValue<double?>(), figure?["qualifier"]?.GetValue<string?>() is "p" ? null : figure?["qualifier"]?.GetValue<string?>());
+
+    private static IEnumerable<(Cell Cell, Published Value)> JsonCells(string area, JsonNode figures)
     {
-        var figures = JsonSerializer.SerializeToNode(expected.Areas[area], Web)!.AsObject();
-        foreach (var key in new[] { "responses", "responseRate", "items", "pillars", "outcomes" })
+        yield return (new Cell(area, "responses", ""), Value(figures["responses"]));
+        yield return (new Cell(area, "response-rate", ""), Value(figures["responseRate"]));
+        foreach (var item in figures["items"]!.AsArray())
         {
-            Assert.True(JsonNode.DeepEquals(figures[key], actual[key]), $"{area} {key}: expected {figures[key]?.ToJsonString()}, feed has {actual[key]?.ToJsonString()}");
+            var scope = $"item:{item!["itemId"]!.GetValue<string>()}";
+            yield return (new Cell(area, "answers", scope), Value(item["answers"]));
+            yield return (new Cell(area, "mean-score", scope), Value(item["mean"]));
+            yield return (new Cell(area, "share-agreeing", scope), Value(item["shareAgreeing"]));
+            foreach (var share in item["distribution"]!.AsArray())
+            {
+                yield return (new Cell(area, $"share-answering-{share!["answer"]!.GetValue<int>()}", scope), Value(share["share"]));
+            }
         }
-    }
 
-    private static IEnumerable<string> ExpectedCsvRows(DisclosedCampaign expected)
-    {
-        static string N(double? v) => v?.ToString("R", CultureInfo.InvariantCulture) ?? "";
-        foreach (var f in expected.Areas.Values)
+        foreach (var (list, kind) in new[] { ("pillars", "pillar"), ("outcomes", "outcome") })
         {
-            string Row(string measure, string pillar, string outcome, string item, ChampionNetwork.Disclosure.DisclosedValue v) =>
-                string.Join('|', f.Area.Code, measure, pillar, outcome, item, N(v.Value), v.Qualifier ?? "");
-            yield return Row("responses", "", "", "", f.Responses);
-            yield return Row("response-rate", "", "", "", f.ResponseRate);
-            foreach (var i in f.Items)
+            foreach (var cut in figures[list]!.AsArray())
             {
-                var outcomes = string.Join(';', i.OutcomeCodes);
-                yield return Row("mean-score", i.Pillar, outcomes, i.ItemId, i.Mean);
-                yield return Row("share-agreeing", i.Pillar, outcomes, i.ItemId, i.ShareAgreeing);
-                foreach (var d in i.Distribution)
-                {
-                    yield return Row($"share-answering-{d.Answer}", i.Pillar, outcomes, i.ItemId, d.Share);
-                }
-            }
-
-            foreach (var c in f.Pillars)
-            {
-                yield return Row("mean-score", c.Pillar, "", "", c.Mean);
-                yield return Row("share-agreeing", c.Pillar, "", "", c.ShareAgreeing);
-            }
-
-            foreach (var c in f.Outcomes)
-            {
-                yield return Row("mean-score", c.Pillar, c.Code, "", c.Mean);
-                yield return Row("share-agreeing", c.Pillar, c.Code, "", c.ShareAgreeing);
+                var scope = $"{kind}:{cut!["code"]!.GetValue<string>()}";
+                yield return (new Cell(area, "mean-score", scope), Value(cut["mean"]));
+                yield return (new Cell(area, "share-agreeing", scope), Value(cut["shareAgreeing"]));
             }
         }
     }
 
-    private static List<string> CsvRows(string csv)
+    private static List<(Cell Cell, Published Value)> CsvCells(string csv)
     {
         using var parser = new TextFieldParser(new StringReader(csv)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
         var header = parser.ReadFields()!.ToList();
         int Col(string name) => header.IndexOf(name);
-        var rows = new List<string>();
+        var cells = new List<(Cell, Published)>();
         while (!parser.EndOfData)
         {
             var f = parser.ReadFields()!;
             Assert.Equal("nhsbsa-5", f[Col("disclosure_policy")]);
             Assert.Equal("1", f[Col("instrument_version")]);
-            rows.Add(string.Join('|', f[Col("ref_area")], f[Col("measure")], f[Col("pillar")], f[Col("outcome")], f[Col("item")], f[Col("value")], f[Col("qualifier")]));
+            var (item, outcome, pillar) = (f[Col("item")], f[Col("outcome")], f[Col("pillar")]);
+            var scope = item != "" ? $"item:{item}" : outcome != "" ? $"outcome:{outcome}" : pillar != "" ? $"pillar:{pillar}" : "";
+            var value = f[Col("value")] == "" ? (double?)null : double.Parse(f[Col("value")], CultureInfo.InvariantCulture);
+            var qualifier = f[Col("qualifier")] is "" or "p" ? null : f[Col("qualifier")];
+            cells.Add((new Cell(f[Col("ref_area")], f[Col("measure")], scope), new Published(value, qualifier)));
         }
 
-        return rows;
+        return cells;
     }
 }
