@@ -56,7 +56,7 @@ public static class MessagingExtensions
                 endpointConfigurator.UseMessageRetry(retry =>
                 {
                     retry.Ignore<PermanentMessageFailure>();
-                    retry.Intervals(options.RetryIntervalsMs);
+                    retry.Intervals([.. options.RetryIntervals]);
                 });
                 endpointConfigurator.UseInMemoryOutbox(context);
             });

@@ -12,5 +12,14 @@ public sealed class MessagingOptions
     public int? ConcurrentMessageLimit { get; set; }
 
     /// <summary>In-memory retries before a message goes to its <c>_error</c> queue. There is no delayed redelivery.</summary>
-    public int[] RetryIntervalsMs { get; set; } = [50, 200, 1000];
+    /// <remarks>
+    /// Null until configured: the configuration binder appends to an array that already has elements, so a default
+    /// here would run before every configured interval. <see cref="RetryIntervals"/> supplies the default.
+    /// </remarks>
+    public int[]? RetryIntervalsMs { get; set; }
+
+    public static IReadOnlyList<int> DefaultRetryIntervalsMs { get; } = [50, 200, 1000];
+
+    /// <summary>The configured intervals, or the default when none are configured.</summary>
+    public IReadOnlyList<int> RetryIntervals => RetryIntervalsMs is { Length: > 0 } configured ? configured : DefaultRetryIntervalsMs;
 }

@@ -7,7 +7,6 @@ using ChampionNetwork.TestInfrastructure.Messaging;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using RabbitMQ.Client;
 
 namespace ChampionNetwork.Messaging.Tests.Privacy;
 
@@ -19,7 +18,7 @@ namespace ChampionNetwork.Messaging.Tests.Privacy;
 public sealed class ErrorQueueTests(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
 {
     private const string Answer = "Dr Morag Ferguson on ward 7 shouts at me every Tuesday";
-    private const string ErrorQueue = "answer-quoting_error";
+    private const string ErrorQueueName = "answer-quoting_error";
     private IHost _host = null!;
     private EventRecorder _faults = null!;
 
@@ -58,7 +57,7 @@ public sealed class ErrorQueueTests(IsolatedServers servers) : IClassFixture<Iso
 
         await _host.Services.GetRequiredService<IBus>().Publish(insight, context => context.MessageId = insight.EventId);
 
-        var message = await NextErrorMessageAsync();
+        var message = await ErrorQueue.NextAsync(servers.RabbitMqUri, ErrorQueueName);
         var attempts = _host.Services.GetRequiredService<Attempts>();
         Assert.Equal(4, attempts.Count); // the first try and the three default retries (50, 200, 1000 ms), as before
 
@@ -89,30 +88,6 @@ public sealed class ErrorQueueTests(IsolatedServers servers) : IClassFixture<Iso
         // No Fault<InsightSubmitted>, which would carry the message and the exception's text to any subscriber.
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Empty(_faults.Received<Fault<InsightSubmitted>>());
-    }
-
-    private async Task<RawAmqpMessage> NextErrorMessageAsync()
-    {
-        var factory = new ConnectionFactory { Uri = servers.RabbitMqUri };
-        await using var connection = await factory.CreateConnectionAsync();
-        var result = await Eventually.Returns(
-            async () =>
-            {
-                // A fresh channel each time: asking for a queue that does not exist yet closes the channel.
-                await using var channel = await connection.CreateChannelAsync();
-                try
-                {
-                    return await channel.BasicGetAsync(ErrorQueue, autoAck: true);
-                }
-                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-                {
-                    return null; // MassTransit declares the error queue with the first failure
-                }
-            },
-            got => got is not null,
-            TimeSpan.FromSeconds(30),
-            because: $"for the failed message in {ErrorQueue}");
-        return RawAmqpMessage.From(result!);
     }
 }
 
