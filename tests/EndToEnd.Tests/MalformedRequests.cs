@@ -36,8 +36,11 @@ internal sealed class MalformedRequests(Random random, Func<string, string?> tok
     [
         "value-out-of-range", "unknown-item", "duplicate-item", "required-missing", "no-answers", "no-organisation",
         "unknown-organisation", "organisation-not-invited", "text-on-likert", "text-too-long", "text-blank",
-        "value-on-free-text", "unknown-theme", "null-answer", "scale-out-of-range",
+        "value-on-free-text", "unknown-theme", "null-answer", "control-character", "scale-out-of-range",
     ];
+
+    /// <summary>JSON escapes of characters a comment may not hold: NUL, which PostgreSQL refuses, and other controls.</summary>
+    private static readonly string[] ControlCharacters = [@"\u0000", @"\u0007", @"\u001b", @"\u007f", @"\u0085", @"\u009b"];
 
     private static readonly string[] Kinds = ["broken-json", "wrong-types", "huge-string", "huge-body", "unknown-fields", "path-traversal", "invalid-utf8", "missing-token", "forged-token"];
 
@@ -88,6 +91,7 @@ internal sealed class MalformedRequests(Random random, Func<string, string?> tok
             "text-blank" => ("answers[3].text", Submission(Required(valued) + """, { "itemId": "one-change", "text": "   " }""")),
             "value-on-free-text" => ("answers[3].value", Submission(Required(valued) + """, { "itemId": "one-change", "value": 2, "text": "more staff" }""")),
             "unknown-theme" => ("answers[3].themes[0]", Submission(Required(valued) + """, { "itemId": "one-change", "text": "more staff", "themes": ["Everything"] }""")),
+            "control-character" => ("answers[3].text", Submission(Required(valued) + $$""", { "itemId": "one-change", "text": "more staff{{ControlCharacters[random.Next(ControlCharacters.Length)]}}please" }""")),
             "null-answer" => ("answers[1]", Submission($$"""{ "itemId": "valued", "value": {{valued}} }, null, { "itemId": "workload", "value": 3 }, { "itemId": "support", "value": 4 }""")),
             _ => ("answers[3].value", Submission(Required(valued) + $$""", { "itemId": "recommend", "value": {{random.Next(11, 100)}} }""")),
         };
