@@ -16,18 +16,11 @@ public sealed class RetryIntervalsTests(IsolatedServers servers) : IClassFixture
 {
     private IHost _host = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _host = await FailingConsumerHost.StartAsync(servers.RabbitMqUri, new Dictionary<string, string?>
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:eventbus"] = servers.RabbitMqUri.ToString();
-        builder.Configuration["Messaging:RetryIntervalsMs:0"] = "20";
-        builder.Configuration["Messaging:RetryIntervalsMs:1"] = "20";
-        builder.AddChampionMessaging("eventbus", typeof(AnswerQuotingConsumer).Assembly);
-        builder.Services.AddSingleton<Attempts>();
-        _host = builder.Build();
-        await _host.StartAsync();
-        await _host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-    }
+        ["Messaging:RetryIntervalsMs:0"] = "20",
+        ["Messaging:RetryIntervalsMs:1"] = "20",
+    });
 
     public async Task DisposeAsync()
     {

@@ -25,14 +25,7 @@ public sealed class ErrorQueueTests(IsolatedServers servers) : IClassFixture<Iso
     public async Task InitializeAsync()
     {
         _faults = await new EventRecorder(servers.RabbitMqUri).Record<Fault<InsightSubmitted>>().StartAsync();
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:eventbus"] = servers.RabbitMqUri.ToString();
-        builder.AddChampionMessaging("eventbus", typeof(AnswerQuotingConsumer).Assembly);
-        builder.Services.AddSingleton<Attempts>();
-        _host = builder.Build();
-        await _host.StartAsync();
-        await _host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
+        _host = await FailingConsumerHost.StartAsync(servers.RabbitMqUri);
     }
 
     public async Task DisposeAsync()
