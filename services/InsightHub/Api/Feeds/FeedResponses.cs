@@ -26,13 +26,28 @@ public sealed class FeedResponses(IMemoryCache cache)
 
     public IResult Serve(HttpContext http, string shape, string renderKey, string contentType, string policy, DateTimeOffset? computedAt, Func<byte[]> render)
     {
-        var rendered = cache.GetOrCreate(("feed-body", shape, renderKey), entry =>
+        // One render per publication and shape, however many readers arrive at once.
+        var key = ("feed-body", shape, renderKey);
+        var lazy = cache.GetOrCreate(key, entry =>
         {
             entry.SlidingExpiration = TimeSpan.FromMinutes(5);
-            var body = render();
-            var hashed = SHA256.HashData([.. Encoding.UTF8.GetBytes($"{shape}\n{contentType}\n"), .. body]);
-            return (Body: body, ETag: $"\"{Convert.ToHexStringLower(hashed)[..32]}\"");
-        });
+            return new Lazy<RenderedFeed>(() =>
+            {
+                var body = render();
+                var hashed = SHA256.HashData([.. Encoding.UTF8.GetBytes($"{shape}\n{contentType}\n"), .. body]);
+                return new RenderedFeed(body, $"\"{Convert.ToHexStringLower(hashed)[..32]}\"");
+            });
+        })!;
+        RenderedFeed rendered;
+        try
+        {
+            rendered = lazy.Value;
+        }
+        catch (Exception)
+        {
+            cache.Remove(key); // a failed render is not kept: the next reader renders again
+            throw;
+        }
 
         var headers = http.Response.Headers;
         headers.ETag = rendered.ETag;
@@ -53,3 +68,5 @@ public sealed class FeedResponses(IMemoryCache cache)
         return TypedResults.Bytes(rendered.Body, contentType);
     }
 }
+
+internal sealed record RenderedFeed(byte[] Body, string ETag);

@@ -24,6 +24,11 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
     }
 
     /// <summary>The campaign's published, disclosed figures; null before its first publication.</summary>
+    /// <remarks>
+    /// Disclosure control runs once per published content (the derivability check can take a few hundred
+    /// milliseconds on the whole registry), not once per publication time nor once per concurrent reader: a
+    /// publication that changes nothing reuses the figures with its own time.
+    /// </remarks>
     public async Task<PublishedCampaign?> CampaignAsync(Guid campaignId, CancellationToken cancellationToken)
     {
         var grain = grains.GetGrain<IFeedSnapshotGrain>(FeedSnapshotKeys.Campaign(campaignId));
@@ -33,19 +38,42 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
             return null;
         }
 
-        if (cache.TryGetValue(("campaign", campaignId, version), out PublishedCampaign? published) && published is not null)
+        var key = ("disclosed", campaignId, version.ContentHash);
+        var disclosed = cache.GetOrCreate(key, entry =>
         {
-            return published;
+            entry.SlidingExpiration = KeepFor;
+            return new Lazy<Task<PublishedCampaign?>>(() => DiscloseAsync(grain, campaignId, version.ContentHash));
+        })!;
+
+        PublishedCampaign? published;
+        try
+        {
+            published = await disclosed.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            cache.Remove(key); // the next reader tries again
+            throw;
         }
 
-        var snapshot = await grain.GetSnapshot(cancellationToken);
-        if (!snapshot.Version.IsPublished)
+        // The same content published again: the figures, with this publication's time.
+        return published is null || published.Figures.Version.ContentHash != version.ContentHash
+            ? published
+            : published with { Figures = published.Figures with { Version = version } };
+    }
+
+    private async Task<PublishedCampaign?> DiscloseAsync(IFeedSnapshotGrain grain, Guid campaignId, string contentHash)
+    {
+        // Not the reader's token: other readers share this work.
+        var snapshot = await grain.GetSnapshot(CancellationToken.None);
+        if (!snapshot.Version.IsPublished || snapshot.Version.ContentHash != contentHash)
         {
-            return null;
+            // Published again since the version was read: disclose what is current, and keep it under its own hash.
+            cache.Remove(("disclosed", campaignId, contentHash));
+            return snapshot.Version.IsPublished ? new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot)) : null;
         }
 
-        published = new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
-        return cache.Set(("campaign", campaignId, snapshot.Version), published, KeepFor);
+        return new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
     }
 
     public Task<FeedSnapshot> ActivityAsync(CancellationToken cancellationToken) =>
