@@ -1,3 +1,4 @@
+extern alias goodpractice;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChampionNetwork.Identity;
@@ -11,14 +12,14 @@ namespace ChampionNetwork.GoodPractice.Tests;
 /// <summary>The GoodPractice service on real PostgreSQL and RabbitMQ, with its own database and vhost per test class.</summary>
 public sealed class GoodPracticeHost : IAsyncDisposable
 {
-    private GoodPracticeHost(ServiceUnderTest<Program> service, string database, TestIdentity identity)
+    private GoodPracticeHost(ServiceUnderTest<goodpractice::Program> service, string database, TestIdentity identity)
     {
         Service = service;
         Database = database;
         Identity = identity;
     }
 
-    public ServiceUnderTest<Program> Service { get; }
+    public ServiceUnderTest<goodpractice::Program> Service { get; }
 
     public string Database { get; }
 
@@ -28,7 +29,7 @@ public sealed class GoodPracticeHost : IAsyncDisposable
     {
         var database = await servers.DatabaseAsync("goodpracticedb");
         var identity = new TestIdentity();
-        var service = new ServiceUnderTest<Program>(ServiceSettings.GoodPractice(servers.RabbitMqUri, database, identity));
+        var service = new ServiceUnderTest<goodpractice::Program>(ServiceSettings.GoodPractice(servers.RabbitMqUri, database, identity));
         service.Start();
         await service.WaitUntilHealthyAsync();
         return new GoodPracticeHost(service, database, identity);

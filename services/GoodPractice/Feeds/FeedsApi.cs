@@ -16,18 +16,18 @@ public static class FeedsApi
 
     public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/api/feeds/practices").WithTags("Feeds").AllowAnonymous();
+        var feeds = app.MapGroup("/api/feeds").WithTags("Feeds").AllowAnonymous();
 
-        feeds.MapGet(".atom", All)
+        feeds.MapGet("/practices.atom", All)
             .WithName("PracticesFeed")
             .WithSummary("Atom: new and updated practices (public ones anonymously; all to members)");
 
-        feeds.MapGet("/pillars/{pillar}.atom", ByPillar)
+        feeds.MapGet("/practices/pillars/{pillar}.atom", ByPillar)
             .WithName("PracticesFeedByPillar")
             .WithSummary("Atom: new and updated practices of one pillar")
             .ProducesValidationProblem();
 
-        feeds.MapGet("/areas/{area}.atom", ByArea)
+        feeds.MapGet("/practices/areas/{area}.atom", ByArea)
             .WithName("PracticesFeedByArea")
             .WithSummary("Atom: new and updated practices shared in one area; a board includes its HSCPs and councils")
             .ProducesValidationProblem();
