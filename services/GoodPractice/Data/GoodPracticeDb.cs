@@ -53,7 +53,7 @@ public sealed class GoodPracticeDb(DbContextOptions<GoodPracticeDb> options) : D
             item.HasIndex(p => p.OrganisationCode);
             item.HasIndex(p => new { p.CreatedAt, p.Id });
             item.HasIndex(p => new { p.UpdatedAt, p.Id });
-            item.HasIndex(p => new { p.AdoptionCount, p.Id });
+            item.HasIndex(p => new { p.AdoptionCount, p.CreatedAt, p.Id });
         });
 
         modelBuilder.Entity<PracticeRevision>(revision =>

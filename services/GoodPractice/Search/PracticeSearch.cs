@@ -15,11 +15,15 @@ namespace ChampionNetwork.GoodPractice.Search;
 /// <item>an item with only some of the words still matches, so a paraphrase finds what shares its key words;</item>
 /// <item>pg_trgm word similarity over title, summary and tags catches misspellings ("reflectve").</item>
 /// </list>
-/// Queries using websearch operators (quotes, -word, or) are taken strictly. Pages are keyset pages: (score, id),
-/// (created_at, id) or (adoption_count, created_at, id), descending.
+/// Queries using websearch operators (quotes, -word, or) are taken strictly. When at least
+/// <see cref="EnoughWithAllWords"/> practices have every word (a large corpus), only those are candidates: ranking
+/// tens of thousands of partial matches would cost more than it could change in the first pages.
+/// Pages are keyset pages: (score, id), (created_at, id) or (adoption_count, created_at, id), descending.
 /// </summary>
 public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry areas)
 {
+    public const int EnoughWithAllWords = 200;
+
     private const string HeadlineOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
     internal async Task<SearchPage> SearchAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
@@ -49,7 +53,10 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
 
     private async Task<SearchPage> RunAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
     {
-        var strict = criteria.Words is { } w && UsesOperators(w);
+        var operators = criteria.Words is { } w && UsesOperators(w);
+        var allWords = criteria.Words is not null && !operators
+            && (criteria.After?.AllWords ?? (criteria.After is null && await CountAllWordsAsync(criteria, member, cancellationToken) >= EnoughWithAllWords));
+        var strict = operators;
         var sql = new StringBuilder();
         sql.Append("""
             WITH query AS (
@@ -70,11 +77,72 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
         sql.Append(" FROM practices p, query WHERE (@member OR p.is_public)");
         if (criteria.Words is not null)
         {
-            sql.Append(strict
+            sql.Append(strict || allWords
                 ? " AND p.search_vector @@ query.strict"
                 : " AND (p.search_vector @@ query.loose OR @lowerwords <% p.search_text)");
         }
 
+        AppendFilters(sql, criteria);
+
+        sql.Append(')');
+        sql.Append("""
+             SELECT s.id, s.title, s.summary,
+                    CASE WHEN @words = '' THEN s.summary
+                         ELSE ts_headline('english', s.body_text, (SELECT CASE WHEN numnode(loose) > 0 THEN loose ELSE strict END FROM query), @headline) END AS snippet,
+                    s.organisation_code, s.pillars, s.outcome_codes, s.tags, s.is_public, s.created_at, s.updated_at,
+                    s.adoption_count, s.endorsement_count, s.score
+             FROM scored s
+            """);
+        var (keyset, order) = criteria.Sort switch
+        {
+            SearchSort.Relevance => (" WHERE (s.score, s.id) < (@score, @id)", " ORDER BY s.score DESC, s.id DESC"),
+            SearchSort.Adopted => (" WHERE (s.adoption_count, s.created_at, s.id) < (@adoptions, @created, @id)", " ORDER BY s.adoption_count DESC, s.created_at DESC, s.id DESC"),
+            _ => (" WHERE (s.created_at, s.id) < (@created, @id)", " ORDER BY s.created_at DESC, s.id DESC"),
+        };
+        if (criteria.After is not null)
+        {
+            sql.Append(keyset);
+        }
+
+        sql.Append(order).Append(" LIMIT @limit");
+
+        await using var command = dataSource.CreateCommand(sql.ToString());
+        AddParameters(command, criteria, member);
+        command.Parameters.AddWithValue("headline", HeadlineOptions);
+        command.Parameters.AddWithValue("score", criteria.After?.Score ?? 0d);
+        command.Parameters.AddWithValue("adoptions", criteria.After?.Adoptions ?? 0);
+        command.Parameters.AddWithValue("created", criteria.After?.CreatedAt ?? DateTimeOffset.UnixEpoch);
+        command.Parameters.AddWithValue("id", criteria.After?.Id ?? Guid.Empty);
+        command.Parameters.AddWithValue("limit", criteria.Limit + 1);
+        var hits = await ReadHitsAsync(command, highlight: criteria.Words is not null, cancellationToken);
+
+        var more = hits.Count > criteria.Limit;
+        if (more)
+        {
+            hits.RemoveAt(hits.Count - 1);
+        }
+
+        var last = hits.Count > 0 ? hits[^1] : null;
+        var next = more && last is not null
+            ? new SearchCursor(criteria.Sort.ToString(), criteria.Digest, last.Score, last.AdoptionCount, last.CreatedAt, last.Id, allWords).Encode()
+            : null;
+        return new SearchPage(hits, next, criteria.Sort.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>How many visible practices matching the filters have every word, counting no further than enough.</summary>
+    private async Task<long> CountAllWordsAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
+    {
+        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM practices p WHERE (@member OR p.is_public) AND p.search_vector @@ websearch_to_tsquery('english', @words)");
+        AppendFilters(sql, criteria);
+        sql.Append(" LIMIT @enough) matches");
+        await using var command = dataSource.CreateCommand(sql.ToString());
+        AddParameters(command, criteria, member);
+        command.Parameters.AddWithValue("enough", EnoughWithAllWords);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static void AppendFilters(StringBuilder sql, SearchCriteria criteria)
+    {
         if (criteria.Pillar is not null)
         {
             sql.Append(" AND p.pillars @> ARRAY[@pillar]");
@@ -100,56 +168,18 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
             sql.Append(" AND p.tags @> ARRAY[@tag]");
         }
 
-        sql.Append(')');
-        sql.Append("""
-             SELECT s.id, s.title, s.summary,
-                    CASE WHEN @words = '' THEN s.summary
-                         ELSE ts_headline('english', s.body_text, (SELECT CASE WHEN numnode(loose) > 0 THEN loose ELSE strict END FROM query), @headline) END AS snippet,
-                    s.organisation_code, s.pillars, s.outcome_codes, s.tags, s.is_public, s.created_at, s.updated_at,
-                    s.adoption_count, s.endorsement_count, s.score
-             FROM scored s
-            """);
-        var (keyset, order) = criteria.Sort switch
-        {
-            SearchSort.Relevance => (" WHERE (s.score, s.id) < (@score, @id)", " ORDER BY s.score DESC, s.id DESC"),
-            SearchSort.Adopted => (" WHERE (s.adoption_count, s.created_at, s.id) < (@adoptions, @created, @id)", " ORDER BY s.adoption_count DESC, s.created_at DESC, s.id DESC"),
-            _ => (" WHERE (s.created_at, s.id) < (@created, @id)", " ORDER BY s.created_at DESC, s.id DESC"),
-        };
-        if (criteria.After is not null)
-        {
-            sql.Append(keyset);
-        }
+    }
 
-        sql.Append(order).Append(" LIMIT @limit");
-
-        await using var command = dataSource.CreateCommand(sql.ToString());
+    private static void AddParameters(NpgsqlCommand command, SearchCriteria criteria, bool member)
+    {
         command.Parameters.AddWithValue("words", criteria.Words ?? "");
         command.Parameters.AddWithValue("lowerwords", (criteria.Words ?? "").ToLowerInvariant());
         command.Parameters.AddWithValue("member", member);
-        command.Parameters.AddWithValue("headline", HeadlineOptions);
         command.Parameters.AddWithValue("pillar", criteria.Pillar ?? "");
         command.Parameters.AddWithValue("outcome", criteria.Outcome ?? "");
         command.Parameters.AddWithValue("organisation", criteria.Organisation ?? "");
         command.Parameters.Add(new NpgsqlParameter("within", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = criteria.AreaOrganisations?.ToArray() ?? [] });
         command.Parameters.AddWithValue("tag", criteria.Tag ?? "");
-        command.Parameters.AddWithValue("score", criteria.After?.Score ?? 0d);
-        command.Parameters.AddWithValue("adoptions", criteria.After?.Adoptions ?? 0);
-        command.Parameters.AddWithValue("created", criteria.After?.CreatedAt ?? DateTimeOffset.UnixEpoch);
-        command.Parameters.AddWithValue("id", criteria.After?.Id ?? Guid.Empty);
-        command.Parameters.AddWithValue("limit", criteria.Limit + 1);
-        var hits = await ReadHitsAsync(command, highlight: criteria.Words is not null, cancellationToken);
-
-        var more = hits.Count > criteria.Limit;
-        if (more)
-        {
-            hits.RemoveAt(hits.Count - 1);
-        }
-
-        var last = hits.Count > 0 ? hits[^1] : null;
-        var next = more && last is not null
-            ? new SearchCursor(criteria.Sort.ToString(), criteria.Digest, last.Score, last.AdoptionCount, last.CreatedAt, last.Id).Encode()
-            : null;
-        return new SearchPage(hits, next, criteria.Sort.ToString().ToLowerInvariant());
     }
 
     private async Task<List<SearchHit>> ReadHitsAsync(NpgsqlCommand command, bool highlight, CancellationToken cancellationToken)

@@ -6,10 +6,11 @@ using System.Text.Json;
 namespace ChampionNetwork.GoodPractice.Search;
 
 /// <summary>
-/// The opaque keyset cursor: the sort, a digest of the query it belongs to, and the last row's sort key and id.
+/// The opaque keyset cursor: the sort, a digest of the query it belongs to, the last row's sort key and id, and whether
+/// the first page took only practices with all the words (so that later pages page the same set).
 /// A cursor from another query or sort is refused rather than silently paging something else.
 /// </summary>
-internal sealed record SearchCursor(string Sort, string Query, double? Score, int? Adoptions, DateTimeOffset? CreatedAt, Guid Id)
+internal sealed record SearchCursor(string Sort, string Query, double? Score, int? Adoptions, DateTimeOffset? CreatedAt, Guid Id, bool AllWords = false)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

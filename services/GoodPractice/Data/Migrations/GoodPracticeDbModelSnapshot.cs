@@ -227,14 +227,14 @@ namespace ChampionNetwork.GoodPractice.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "GIN");
 
-                    b.HasIndex("AdoptionCount", "Id")
-                        .HasDatabaseName("ix_practices_adoption_count_id");
-
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_practices_created_at_id");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_practices_updated_at_id");
+
+                    b.HasIndex("AdoptionCount", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_practices_adoption_count_created_at_id");
 
                     b.ToTable("practices", (string)null);
                 });

@@ -150,9 +150,9 @@ namespace ChampionNetwork.GoodPractice.Data.Migrations
                 column: "event_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_practices_adoption_count_id",
+                name: "ix_practices_adoption_count_created_at_id",
                 table: "practices",
-                columns: new[] { "adoption_count", "id" });
+                columns: new[] { "adoption_count", "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_practices_created_at_id",

@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace ChampionNetwork.GoodPractice.Data.Migrations
 {
     [DbContext(typeof(GoodPracticeDb))]
-    [Migration("20261202041910_InitialSchema")]
+    [Migration("20261202044448_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -230,14 +230,14 @@ namespace ChampionNetwork.GoodPractice.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "GIN");
 
-                    b.HasIndex("AdoptionCount", "Id")
-                        .HasDatabaseName("ix_practices_adoption_count_id");
-
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_practices_created_at_id");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasDatabaseName("ix_practices_updated_at_id");
+
+                    b.HasIndex("AdoptionCount", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_practices_adoption_count_created_at_id");
 
                     b.ToTable("practices", (string)null);
                 });
