@@ -18,11 +18,16 @@ namespace ChampionNetwork.GoodPractice.Search;
 /// Queries using websearch operators (quotes, -word, or) are taken strictly. When at least
 /// <see cref="EnoughWithAllWords"/> practices have every word (a large corpus), only those are candidates: ranking
 /// tens of thousands of partial matches would cost more than it could change in the first pages.
-/// Pages are keyset pages: (score, id), (created_at, id) or (adoption_count, created_at, id), descending.
+/// Otherwise the best <see cref="MaxPartialMatches"/> partial matches by rank and the <see cref="MaxNearSpellings"/>
+/// nearest spellings are the candidates. Pages are keyset pages: (score, id), (created_at, id) or (adoption_count, created_at, id), descending.
 /// </summary>
 public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry areas)
 {
     public const int EnoughWithAllWords = 200;
+
+    /// <summary>At most this many partial matches, the best by rank, are scored in full; and this many near spellings.</summary>
+    public const int MaxPartialMatches = 1_000;
+    public const int MaxNearSpellings = 200;
 
     private const string HeadlineOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
@@ -75,14 +80,24 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
                     + 0.5 * word_similarity(@lowerwords, p.search_text)::float8) AS score
                   """);
         sql.Append(" FROM practices p, query WHERE (@member OR p.is_public)");
+        var filters = new StringBuilder();
+        AppendFilters(filters, criteria);
         if (criteria.Words is not null)
         {
             sql.Append(strict || allWords
                 ? " AND p.search_vector @@ query.strict"
-                : " AND (p.search_vector @@ query.loose OR @lowerwords <% p.search_text)");
+                // Partial matches: the best MaxPartialMatches by rank, and the MaxNearSpellings nearest spellings, are scored in full.
+                : $"""
+                   AND p.id IN (
+                      (SELECT p.id FROM practices p, query WHERE (@member OR p.is_public) AND p.search_vector @@ query.loose{filters}
+                       ORDER BY ts_rank(p.search_vector, query.loose) DESC, p.id DESC LIMIT {MaxPartialMatches})
+                      UNION
+                      (SELECT p.id FROM practices p WHERE (@member OR p.is_public) AND @lowerwords <% p.search_text{filters}
+                       ORDER BY word_similarity(@lowerwords, p.search_text) DESC, p.id DESC LIMIT {MaxNearSpellings}))
+                  """);
         }
 
-        AppendFilters(sql, criteria);
+        sql.Append(filters);
 
         sql.Append(')');
         sql.Append("""
