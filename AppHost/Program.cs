@@ -23,6 +23,7 @@ var eventBus = builder.AddEventBus("eventbus", data);
 var redis = builder.AddRedisServer("redis", data);
 var postgres = builder.AddPostgresServer("postgres", data);
 var surveysDb = postgres.AddDatabase("surveysdb");
+var goodPracticeDb = postgres.AddDatabase("goodpracticedb");
 
 // Grain state is keyed by the ServiceId, which stays; each run is a new cluster, so a silo of the last run left in
 // Redis's membership table is not one the new silo waits to reach.
@@ -48,9 +49,17 @@ var surveys = builder.AddProject<Projects.Surveys>("surveys-api")
     .WithEnvironment("Anonymity__ReleaseEvery", cadence)
     .WithPlatformDefaults(signingKey);
 
+// GoodPractice publishes GoodPracticeShared and GoodPracticeAdopted, which InsightHub counts: its queues first.
+var goodPractice = builder.AddProject<Projects.GoodPractice>("goodpractice-api")
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(goodPracticeDb).WaitFor(goodPracticeDb)
+    .WaitFor(insightHub)
+    .WithPlatformDefaults(signingKey);
+
 // Demo data through the public API, as champions would send it, once per fresh data folder.
 builder.AddProject<Projects.DemoSeed>("demo-seed")
     .WithReference(surveys).WaitFor(surveys)
+    .WithReference(goodPractice).WaitFor(goodPractice)
     .WithReference(insightHub).WaitFor(insightHub)
     .WithEnvironment("DemoSeed__MarkerFile", Path.Combine(data, "demo-seed", "done"))
     .WithConfigurationSection(builder.Configuration, "DemoSeed")

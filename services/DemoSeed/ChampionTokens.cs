@@ -13,6 +13,8 @@ public sealed class ChampionTokens(IConfiguration configuration, TimeProvider cl
 
     public string Analyst() => Issue("demo-seed-analyst", Roles.PolicyAnalyst, null);
 
+    public string OrgEditor(string organisation) => Issue($"demo-editor-{organisation}", Roles.OrgEditor, organisation);
+
     public string NewChampion(string organisation) => Issue($"demo-champion-{Guid.NewGuid():N}", Roles.Champion, organisation);
 
     private string Issue(string subject, string role, string? organisation) =>

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 namespace ChampionNetwork.DemoSeed;
 
 /// <summary>
-/// On a fresh platform: a demo campaign over 40 organisations, about 1,500 responses to it, and its close; a few
+/// On a fresh platform: the demo good practice (shared, adopted, endorsed); a demo campaign over 40 organisations, about 1,500 responses to it, and its close; a few
 /// responses to the open demo campaign; then it waits until Scotland's feed shows the closed campaign, and exits 0.
 /// </summary>
 public sealed partial class DemoSeeder(
     SurveysClient surveys,
+    GoodPractice.GoodPracticeSeeder goodPractice,
     FeedsClient feeds,
     ChampionTokens tokens,
     IOptions<DemoSeedOptions> settings,
@@ -31,6 +32,7 @@ public sealed partial class DemoSeeder(
             return 0;
         }
 
+        await goodPractice.SeedAsync(ct);
         var plan = new DemoResponses(_options);
         var organisations = plan.Organisations(AreaRegistry.Default);
         var now = clock.GetUtcNow();

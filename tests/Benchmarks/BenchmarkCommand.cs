@@ -7,7 +7,7 @@ namespace ChampionNetwork.Benchmarks;
 /// <summary><c>dotnet run -c Release --project tests/Benchmarks -- &lt;scenario&gt;</c></summary>
 internal static class BenchmarkCommand
 {
-    private static readonly string[] Scenarios = ["transport", "ingest", "latency", "feeds", "grain-storage", "chaos", "all"];
+    private static readonly string[] Scenarios = ["transport", "ingest", "latency", "feeds", "search", "grain-storage", "chaos", "all"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,9 +34,9 @@ internal static class BenchmarkCommand
             await TransportScenario.RunAsync(report, messages: 20_000, cancel.Token);
         }
 
-        if (scenario is "ingest" or "latency" or "feeds" or "all")
+        if (scenario is "ingest" or "latency" or "feeds" or "search" or "all")
         {
-            await PlatformScenarios.RunAsync(report, scenario is "ingest" or "all", scenario is "latency" or "all", scenario is "feeds" or "all", resultsDirectory, cancel.Token);
+            await PlatformScenarios.RunAsync(report, scenario is "ingest" or "all", scenario is "latency" or "all", scenario is "feeds" or "all", scenario is "search" or "all", resultsDirectory, cancel.Token);
         }
 
         if (scenario is "grain-storage" or "all")

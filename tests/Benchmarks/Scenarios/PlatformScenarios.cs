@@ -4,10 +4,10 @@ using ChampionNetwork.TestInfrastructure.Platform;
 
 namespace ChampionNetwork.Benchmarks.Scenarios;
 
-/// <summary>ingest, latency and feeds share one run of the real AppHost (Release), through PlatformHost.</summary>
+/// <summary>ingest, latency, feeds and search share one run of the real AppHost (Release), through PlatformHost.</summary>
 internal static class PlatformScenarios
 {
-    public static async Task RunAsync(Report report, bool ingest, bool latency, bool feeds, string resultsDirectory, CancellationToken cancellationToken)
+    public static async Task RunAsync(Report report, bool ingest, bool latency, bool feeds, bool search, string resultsDirectory, CancellationToken cancellationToken)
     {
         Console.WriteLine("Starting the platform (AppHost, Release) …");
         await using var platform = await BenchmarkPlatform.StartAsync(cancellationToken);
@@ -26,6 +26,11 @@ internal static class PlatformScenarios
             if (feeds)
             {
                 await FeedsScenario.RunAsync(report, platform, champions, cancellationToken);
+            }
+
+            if (search)
+            {
+                await SearchScenario.RunAsync(report, platform, champions, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

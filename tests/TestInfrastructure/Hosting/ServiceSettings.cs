@@ -19,6 +19,12 @@ public static class ServiceSettings
             ["Anonymity:ReleaseEvery"] = "00:00:01",
         };
 
+    public static Dictionary<string, string?> GoodPractice(Uri eventBus, string goodPracticeDb, TestIdentity identity) =>
+        new(Common(eventBus, identity))
+        {
+            ["ConnectionStrings:goodpracticedb"] = goodPracticeDb,
+        };
+
     public static Dictionary<string, string?> InsightHub(Uri eventBus, string redis, string keyPrefix, TestIdentity identity) =>
         new(Common(eventBus, identity))
         {
