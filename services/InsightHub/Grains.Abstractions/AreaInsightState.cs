@@ -6,9 +6,9 @@ namespace ChampionNetwork.InsightHub.Grains;
 /// </summary>
 /// <remarks>
 /// Size. Only an entry grain (an organisation, or the <c>/direct</c> grain of a board or Scotland for their own
-/// staff) keeps ids: <see cref="CampaignTally.AppliedEventIds"/> (16 bytes per response; Surveys' ledger allows one
-/// response per champion per campaign, so at most 16 B x the organisation's eligible headcount per campaign) and
-/// <see cref="Activity"/> (16 bytes per practice, adoption or case study of the organisation). A board or Scotland
+/// staff) keeps ids: <see cref="CampaignTally.AppliedEventIds"/> (one per response, 39 bytes in the stored JSON; Surveys'
+/// ledger allows one response per champion per campaign, so at most 39 B x the organisation's eligible headcount per
+/// campaign) and <see cref="Activity"/> (39 bytes per practice, adoption or case study of the organisation). A board or Scotland
 /// keeps figures, one batch watermark per child and at most one pending and one outgoing delta: its size depends on
 /// the number of campaigns, items, answer values, quarters and children, never on the number of responses.
 /// </remarks>
@@ -64,8 +64,9 @@ public sealed class CampaignTally
 
     /// <summary>
     /// Entry grains only (an organisation's own responses): event ids already counted, so a redelivered event changes
-    /// nothing. 16 bytes per response of this organisation, at most its eligible headcount (one response per
-    /// champion per campaign); a replay resets it with the figures. Empty at a board or Scotland.
+    /// nothing. One id (16 bytes; 39 in the stored JSON) per response of this organisation, at most its eligible
+    /// headcount (one response per champion per campaign); a replay resets it with the figures. Empty at a board or
+    /// Scotland.
     /// </summary>
     [Id(4)]
     public HashSet<Guid> AppliedEventIds { get; set; } = [];
