@@ -18,9 +18,9 @@ public static class InsightTree
 
     /// <summary>Whether a grain takes responses and activity itself (and so keeps their ids).</summary>
     public static bool IsEntry(AreaRegistry areas, string key) =>
-        key.EndsWith(DirectSuffix, StringComparison.Ordinal) || areas.ChildrenOf(AreaCode.Parse(key)).Count == 0;
+        key.EndsWith(DirectSuffix, StringComparison.Ordinal) || !areas.TryResolve(key, out var area) || areas.ChildrenOf(area.Code).Count == 0;
 
-    /// <summary>The grain a grain sends its batches to; null for Scotland.</summary>
+    /// <summary>The grain a grain sends its batches to; null for Scotland (and for a key that is no area).</summary>
     public static string? ParentOf(AreaRegistry areas, string key)
     {
         if (key.EndsWith(DirectSuffix, StringComparison.Ordinal))
@@ -28,7 +28,13 @@ public static class InsightTree
             return key[..^DirectSuffix.Length];
         }
 
-        var rollUp = areas.RollUpOf(AreaCode.Parse(key));
+        if (!areas.TryResolve(key, out var area))
+        {
+            // Not an area (nothing sends to it): it rolls up nowhere.
+            return null;
+        }
+
+        var rollUp = areas.RollUpOf(area.Code);
         return rollUp.Count > 1 ? rollUp[1].Value : null;
     }
 

@@ -12,7 +12,7 @@ internal sealed class RedisGrainState(ConnectionMultiplexer redis, string servic
     private const string Marker = "/state/areainsight/";
 
     public static async Task<RedisGrainState> ConnectAsync(string connectionString, string serviceId) =>
-        new(await ConnectionMultiplexer.ConnectAsync(connectionString), serviceId);
+        new(await ConnectionMultiplexer.ConnectAsync(connectionString + ",allowAdmin=true"), serviceId);
 
     public async Task<IReadOnlyDictionary<string, long>> AreaStateBytesAsync()
     {
