@@ -5,46 +5,70 @@ namespace ChampionNetwork.InsightHub.Grains;
 /// <summary>Sending numbered batches to the parent until each is acknowledged.</summary>
 public sealed partial class AreaInsightGrain
 {
-    private const int SettleRounds = 3;
-
     private Task _forwarding = Task.CompletedTask;
     private IGrainTimer? _retry;
 
+    // In memory: how many changes were folded into the pending delta, how many the outgoing batch covers, and how many
+    // the parent has acknowledged. Settle waits for what was applied before it was called, not for later arrivals.
+    private long _folded;
+    private long _outgoingCovers;
+    private long _acknowledged;
+    private TaskCompletionSource _acknowledgement = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task<bool> Settle(CancellationToken cancellationToken = default)
     {
+        await WhileWritingAsync();
         var moved = false;
-        for (var round = 0; round < SettleRounds; round++)
+        if (_open is not null)
         {
-            await WhileWritingAsync();
-            var s = state.State;
-            if (_open is not null || (_parentKey is not null && s.Outgoing is null && !s.Pending.IsEmpty))
+            var batch = _open;
+            await FlushAsync();
+            await batch.Written.WaitAsync(cancellationToken);
+            moved = true;
+        }
+
+        if (_parentKey is null)
+        {
+            return moved;
+        }
+
+        var target = _folded;
+        while (_acknowledged < target && _failed is null)
+        {
+            if (state.State.Outgoing is null && !state.State.Pending.IsEmpty)
             {
-                var batch = OpenBatch();
+                OpenBatch();
                 await FlushAsync();
-                await batch.Written.WaitAsync(cancellationToken);
-                moved = true;
             }
 
-            if (_parentKey is null || (s.Outgoing is null && s.Pending.IsEmpty))
+            if (state.State.Outgoing is null)
             {
-                return moved;
+                // Nothing left to send (a reset emptied the pending delta): what was folded is accounted for.
+                _acknowledged = Math.Max(_acknowledged, target);
+                break;
             }
 
+            var acknowledged = _acknowledgement.Task;
+            var forwarding = ForwardAsync();
             try
             {
-                await ForwardAsync().WaitAsync(cancellationToken);
-                moved = true;
+                await Task.WhenAny(acknowledged, forwarding).WaitAsync(cancellationToken);
+                await (forwarding.IsFaulted ? forwarding : Task.CompletedTask);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogForwardFailed(ex, Key, _parentKey);
                 ScheduleRetry(RetryAfter);
-                return moved;
+                return true;
             }
+
+            moved = true;
         }
 
         return moved;
     }
+
+    private void Folded() => _folded++;
 
     private TimeSpan RetryAfter => TimeSpan.FromMilliseconds(batching.Value.ForwardRetryMs);
 
@@ -75,6 +99,9 @@ public sealed partial class AreaInsightGrain
             {
                 // Acknowledged: forgotten in memory now, in storage at the next write (a resend would be ignored).
                 state.State.Outgoing = null;
+                _acknowledged = Math.Max(_acknowledged, _outgoingCovers);
+                _acknowledgement.TrySetResult();
+                _acknowledgement = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
 
             if (_failed is null && !state.State.Pending.IsEmpty)

@@ -83,6 +83,7 @@ public sealed partial class AreaInsightGrain
             s.LastBatch++;
             s.Outgoing = new AreaBatch(s.LastBatch, s.Pending);
             s.Pending = new AreaDelta();
+            _outgoingCovers = _folded;
         }
 
         var write = state.WriteStateAsync();

@@ -57,7 +57,9 @@ public sealed partial class AreaInsightGrain(
 
         if (s.Outgoing is not null || !s.Pending.IsEmpty)
         {
-            // Left unacknowledged by the previous activation.
+            // Left unacknowledged by the previous activation: sent at once, and by the next settle.
+            Folded();
+            _outgoingCovers = s.Outgoing is not null && s.Pending.IsEmpty ? _folded : 0;
             ScheduleRetry(TimeSpan.Zero);
         }
 
@@ -79,6 +81,7 @@ public sealed partial class AreaInsightGrain(
         if (_parentKey is not null)
         {
             state.State.Pending.Add(contribution, GenerationOf(contribution.CampaignId));
+            Folded();
         }
 
         await JoinBatchAsync([FeedSnapshotKeys.Campaign(contribution.CampaignId)], cancellationToken);
@@ -109,10 +112,11 @@ public sealed partial class AreaInsightGrain(
 
         var quarter = ActivityTallyExtensions.QuarterOf(activity.OccurredAt);
         var counted = AreaDeltaExtensions.CountOf(activity.Kind, activity.OccurredAt);
-        state.State.ActivityCounts.Add(quarter, counted);
+        state.State.ActivityCounts.AddCounts(quarter, counted);
         if (_parentKey is not null)
         {
-            state.State.Pending.Activity.Add(quarter, counted);
+            state.State.Pending.Activity.AddCounts(quarter, counted);
+            Folded();
         }
 
         await JoinBatchAsync([FeedSnapshotKeys.Activity], cancellationToken);
@@ -163,16 +167,21 @@ public sealed partial class AreaInsightGrain(
 
         foreach (var (quarter, counts) in batch.Delta.Activity)
         {
-            s.ActivityCounts.Add(quarter, counts);
+            s.ActivityCounts.AddCounts(quarter, counts);
             if (_parentKey is not null)
             {
-                s.Pending.Activity.Add(quarter, counts);
+                s.Pending.Activity.AddCounts(quarter, counts);
             }
         }
 
         if (batch.Delta.Activity.Count > 0)
         {
             changed.Add(FeedSnapshotKeys.Activity);
+        }
+
+        if (_parentKey is not null && changed.Count > 0)
+        {
+            Folded();
         }
 
         s.ChildWatermarks[childKey] = batch.Number;

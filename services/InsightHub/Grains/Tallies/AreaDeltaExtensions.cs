@@ -21,7 +21,7 @@ internal static class AreaDeltaExtensions
         campaign.Add(source);
     }
 
-    public static void Add(this Dictionary<string, QuarterCounts> counts, string quarter, QuarterCounts source)
+    public static void AddCounts(this Dictionary<string, QuarterCounts> counts, string quarter, QuarterCounts source)
     {
         if (!counts.TryGetValue(quarter, out var target))
         {
