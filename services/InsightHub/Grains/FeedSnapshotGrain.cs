@@ -90,10 +90,10 @@ public sealed partial class FeedSnapshotGrain(
     private async Task PublishAsync(DateTimeOffset at, bool closed, CancellationToken cancellationToken)
     {
         var s = state.State;
-        // Batches still on their way up reach the boards and Scotland first, so the publication's levels agree.
-        var moved = await SettleTreeAsync(cancellationToken);
-        if (_changed || closed || moved)
+        if (_changed || closed)
         {
+            // Batches still on their way up reach the boards and Scotland first, so the publication's levels agree.
+            await SettleTreeAsync(cancellationToken);
             // Cleared first: a change reported while gathering is for the next publication.
             _changed = false;
             var content = await GatherAsync(cancellationToken);
@@ -146,25 +146,24 @@ public sealed partial class FeedSnapshotGrain(
     /// <summary>
     /// Settles every entry grain, then every board: what the organisations have counted is in the boards' and
     /// Scotland's figures when this returns (unless a grain is failing; its retry timer delivers it later). Also
-    /// wakes a grain that holds an unacknowledged batch after its silo died. True if anything moved.
+    /// wakes a grain that holds an unacknowledged batch after its silo died (this grain's first publication after an
+    /// activation always gathers).
     /// </summary>
-    private async Task<bool> SettleTreeAsync(CancellationToken cancellationToken)
+    private async Task SettleTreeAsync(CancellationToken cancellationToken)
     {
-        var moved = await Task.WhenAll(InsightTree.EntryKeys(areas).Select(k => SettleAsync(k, cancellationToken)));
-        var movedUp = await Task.WhenAll(InsightTree.ParentKeysBottomUp(areas).Where(k => k != AreaCode.Scotland.Value).Select(k => SettleAsync(k, cancellationToken)));
-        return moved.Contains(true) || movedUp.Contains(true);
+        await Task.WhenAll(InsightTree.EntryKeys(areas).Select(k => SettleAsync(k, cancellationToken)));
+        await Task.WhenAll(InsightTree.ParentKeysBottomUp(areas).Where(k => k != AreaCode.Scotland.Value).Select(k => SettleAsync(k, cancellationToken)));
     }
 
-    private async Task<bool> SettleAsync(string key, CancellationToken cancellationToken)
+    private async Task SettleAsync(string key, CancellationToken cancellationToken)
     {
         try
         {
-            return await GrainFactory.GetGrain<IAreaInsightGrain>(key).Settle(cancellationToken);
+            await GrainFactory.GetGrain<IAreaInsightGrain>(key).Settle(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSettleFailed(ex, key);
-            return true;
         }
     }
 
