@@ -7,7 +7,7 @@ namespace ChampionNetwork.Benchmarks;
 /// <summary><c>dotnet run -c Release --project tests/Benchmarks -- &lt;scenario&gt;</c></summary>
 internal static class BenchmarkCommand
 {
-    private static readonly string[] Scenarios = ["transport", "ingest", "latency", "feeds", "search", "grain-storage", "chaos", "all"];
+    private static readonly string[] Scenarios = ["transport", "ingest", "latency", "feeds", "search", "grain-storage", "chaos", "national", "all"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -47,6 +47,11 @@ internal static class BenchmarkCommand
         if (scenario is "chaos")
         {
             await ChaosScenario.RunAsync(report, submissions: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, cancel.Token);
+        }
+
+        if (scenario is "national")
+        {
+            await NationalScenario.RunAsync(report, submissions: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400_000, cancel.Token);
         }
 
         Console.WriteLine($"Finished in {clock.Elapsed:m\\:ss}.");

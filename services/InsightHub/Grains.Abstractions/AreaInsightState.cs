@@ -4,14 +4,47 @@ namespace ChampionNetwork.InsightHub.Grains;
 /// What an area grain stores: per campaign, the counts and sums every published figure derives from, and the
 /// activity (good practice, case studies) of the organisations in the area. Raw: no disclosure control here.
 /// </summary>
+/// <remarks>
+/// Size. Only an entry grain (an organisation, or the <c>/direct</c> grain of a board or Scotland for their own
+/// staff) keeps ids: <see cref="CampaignTally.AppliedEventIds"/> (one per response, 39 bytes in the stored JSON; Surveys'
+/// ledger allows one response per champion per campaign, so at most 39 B x the organisation's eligible headcount per
+/// campaign) and <see cref="Activity"/> (39 bytes per practice, adoption or case study of the organisation). A board or Scotland
+/// keeps figures, one batch watermark per child and at most one pending and one outgoing delta: its size depends on
+/// the number of campaigns, items, answer values, quarters and children, never on the number of responses.
+/// </remarks>
 [GenerateSerializer]
 public sealed class AreaInsightState
 {
     [Id(0)]
     public Dictionary<Guid, CampaignTally> Campaigns { get; set; } = [];
 
+    /// <summary>Entry grains only: the ids of the activity counted, so that a redelivery counts nothing twice.</summary>
     [Id(1)]
     public ActivityTally Activity { get; set; } = new();
+
+    /// <summary>Activity counts per quarter: what is read, at every level.</summary>
+    [Id(2)]
+    public Dictionary<string, QuarterCounts> ActivityCounts { get; set; } = [];
+
+    /// <summary>Applied here, not yet in a batch for the parent.</summary>
+    [Id(3)]
+    public AreaDelta Pending { get; set; } = new();
+
+    /// <summary>Sent (or about to be) to the parent and not yet acknowledged; written before it is sent.</summary>
+    [Id(4)]
+    public AreaBatch? Outgoing { get; set; }
+
+    /// <summary>The number of the last batch formed for the parent.</summary>
+    [Id(5)]
+    public long LastBatch { get; set; }
+
+    /// <summary>Per child grain key, the number of the last batch applied from it.</summary>
+    [Id(6)]
+    public Dictionary<string, long> ChildWatermarks { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Per campaign, its reset generation here (absent: 0). A replay moves every level to a new one.</summary>
+    [Id(7)]
+    public Dictionary<Guid, long> Generations { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -30,8 +63,10 @@ public sealed class CampaignTally
     public Dictionary<string, ItemTally> Items { get; set; } = [];
 
     /// <summary>
-    /// Event ids already counted, so a redelivered event changes nothing. Grows with the campaign's responses
-    /// (16 bytes each); a replay resets it with the figures.
+    /// Entry grains only (an organisation's own responses): event ids already counted, so a redelivered event changes
+    /// nothing. One id (16 bytes; 39 in the stored JSON) per response of this organisation, at most its eligible
+    /// headcount (one response per champion per campaign); a replay resets it with the figures. Empty at a board or
+    /// Scotland.
     /// </summary>
     [Id(4)]
     public HashSet<Guid> AppliedEventIds { get; set; } = [];

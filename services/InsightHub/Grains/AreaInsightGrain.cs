@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using ChampionNetwork.InsightHub.Grains.Tallies;
+using ChampionNetwork.ReferenceData;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,18 @@ namespace ChampionNetwork.InsightHub.Grains;
 /// flight, so the state is never modified under the serializer. A failed write deactivates the grain: the callers
 /// fail, their messages are redelivered, and the next activation reloads what was durable.
 /// </summary>
+/// <remarks>
+/// Roll-up. An entry grain (see <see cref="InsightTree"/>) deduplicates responses and activity by id; every grain
+/// folds what it applies into <see cref="AreaInsightState.Pending"/>. A write moves the pending delta into a numbered
+/// <see cref="AreaInsightState.Outgoing"/> batch when none is outstanding, so the batch is durable before it is sent;
+/// after the write the batch goes to the parent, again until acknowledged (at once, on a retry timer, at the next
+/// activation, and whenever the feeds settle the tree before a publication). The parent applies batch n of a child
+/// only when its watermark for the child is n - 1 and writes figures and watermark in one state write.
+/// </remarks>
 [Reentrant]
 public sealed partial class AreaInsightGrain(
     [PersistentState("area", InsightStorage.Name)] IPersistentState<AreaInsightState> state,
+    AreaRegistry areas,
     IOptions<BatchingOptions> batching,
     TimeProvider clock,
     ILogger<AreaInsightGrain> logger) : Grain, IAreaInsightGrain
@@ -21,8 +31,40 @@ public sealed partial class AreaInsightGrain(
     private StateBatch? _open;
     private Task _writing = Task.CompletedTask;
     private Exception? _failed;
+    private string? _parentKey;
 
-    private string AreaCode => this.GetPrimaryKeyString();
+    private string Key => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _parentKey = InsightTree.ParentOf(areas, Key);
+        var s = state.State;
+        if (s.ActivityCounts.Count == 0 && s.Activity.Quarters.Count > 0)
+        {
+            // State written before counts were kept: the counts are the sizes of the id sets.
+            s.ActivityCounts = s.Activity.ToCounts();
+        }
+
+        if (!InsightTree.IsEntry(areas, Key))
+        {
+            // A board or Scotland counts its children's batches, never ids (state written before batches kept them).
+            s.Activity.Quarters.Clear();
+            foreach (var campaign in s.Campaigns.Values)
+            {
+                campaign.AppliedEventIds.Clear();
+            }
+        }
+
+        if (s.Outgoing is not null || !s.Pending.IsEmpty)
+        {
+            // Left unacknowledged by the previous activation: sent at once, and by the next settle.
+            Folded();
+            _outgoingCovers = s.Outgoing is not null && s.Pending.IsEmpty ? _folded : 0;
+            ScheduleRetry(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public async Task<bool> Apply(InsightContribution contribution, CancellationToken cancellationToken = default)
     {
@@ -30,17 +72,19 @@ public sealed partial class AreaInsightGrain(
         var campaign = Campaign(contribution.CampaignId);
         if (!campaign.Apply(contribution, clock.GetUtcNow()))
         {
-            LogDuplicate(contribution.EventId, AreaCode);
+            LogDuplicate(contribution.EventId, Key);
             // The first delivery may still be waiting for its write: a duplicate is acknowledged no earlier.
-            if (_open is { } pending)
-            {
-                await pending.Written.WaitAsync(cancellationToken);
-            }
-
+            await WhileOpenAsync(cancellationToken);
             return false;
         }
 
-        await JoinBatchAsync(FeedSnapshotKeys.Campaign(contribution.CampaignId), cancellationToken);
+        if (_parentKey is not null)
+        {
+            state.State.Pending.Add(contribution, GenerationOf(contribution.CampaignId));
+            Folded();
+        }
+
+        await JoinBatchAsync([FeedSnapshotKeys.Campaign(contribution.CampaignId)], cancellationToken);
         return true;
     }
 
@@ -49,11 +93,11 @@ public sealed partial class AreaInsightGrain(
         await WhileWritingAsync();
         if (Campaign(facts.CampaignId).Apply(facts, clock.GetUtcNow()))
         {
-            await JoinBatchAsync(FeedSnapshotKeys.Campaign(facts.CampaignId), cancellationToken);
+            await JoinBatchAsync([FeedSnapshotKeys.Campaign(facts.CampaignId)], cancellationToken);
         }
-        else if (_open is { } pending)
+        else
         {
-            await pending.Written.WaitAsync(cancellationToken);
+            await WhileOpenAsync(cancellationToken);
         }
     }
 
@@ -62,46 +106,146 @@ public sealed partial class AreaInsightGrain(
         await WhileWritingAsync();
         if (!state.State.Activity.Apply(activity))
         {
-            if (_open is { } pending)
-            {
-                await pending.Written.WaitAsync(cancellationToken);
-            }
-
+            await WhileOpenAsync(cancellationToken);
             return false;
         }
 
-        await JoinBatchAsync(FeedSnapshotKeys.Activity, cancellationToken);
+        var quarter = ActivityTallyExtensions.QuarterOf(activity.OccurredAt);
+        var counted = AreaDeltaExtensions.CountOf(activity.Kind, activity.OccurredAt);
+        state.State.ActivityCounts.AddCounts(quarter, counted);
+        if (_parentKey is not null)
+        {
+            state.State.Pending.Activity.AddCounts(quarter, counted);
+            Folded();
+        }
+
+        await JoinBatchAsync([FeedSnapshotKeys.Activity], cancellationToken);
         return true;
     }
 
-    public async Task ResetCampaign(Guid campaignId, CancellationToken cancellationToken = default)
+    public async Task ApplyBatch(string childKey, AreaBatch batch, CancellationToken cancellationToken = default)
     {
         await WhileWritingAsync();
-        if (!state.State.Campaigns.TryGetValue(campaignId, out var campaign) || !campaign.Reset(clock.GetUtcNow()))
+        var s = state.State;
+        var watermark = s.ChildWatermarks.GetValueOrDefault(childKey);
+        if (batch.Number <= watermark)
         {
+            LogDuplicateBatch(batch.Number, childKey, Key);
+            await WhileOpenAsync(cancellationToken);
             return;
         }
 
-        LogReset(campaignId, AreaCode);
-        var written = JoinBatchAsync(FeedSnapshotKeys.Campaign(campaignId), cancellationToken);
-        await FlushAsync();
-        await written;
+        if (batch.Number != watermark + 1)
+        {
+            throw new InvalidOperationException($"Area {Key} expected batch {watermark + 1} from {childKey}, not {batch.Number}.");
+        }
+
+        var now = clock.GetUtcNow();
+        var changed = new List<string>();
+        foreach (var (campaignId, delta) in batch.Delta.Campaigns)
+        {
+            var generation = GenerationOf(campaignId);
+            if (delta.Generation < generation)
+            {
+                // Counted before a reset this area has seen: the replay counts it again.
+                continue;
+            }
+
+            if (delta.Generation > generation)
+            {
+                ResetTo(campaignId, delta.Generation, now);
+            }
+
+            Campaign(campaignId).Add(delta, now);
+            if (_parentKey is not null)
+            {
+                s.Pending.Add(campaignId, delta);
+            }
+
+            changed.Add(FeedSnapshotKeys.Campaign(campaignId));
+        }
+
+        foreach (var (quarter, counts) in batch.Delta.Activity)
+        {
+            s.ActivityCounts.AddCounts(quarter, counts);
+            if (_parentKey is not null)
+            {
+                s.Pending.Activity.AddCounts(quarter, counts);
+            }
+        }
+
+        if (batch.Delta.Activity.Count > 0)
+        {
+            changed.Add(FeedSnapshotKeys.Activity);
+        }
+
+        if (_parentKey is not null && changed.Count > 0)
+        {
+            Folded();
+        }
+
+        s.ChildWatermarks[childKey] = batch.Number;
+        await JoinBatchAsync(changed, cancellationToken);
+    }
+
+    public async Task<long> BeginReset(Guid campaignId, CancellationToken cancellationToken = default)
+    {
+        await WhileWritingAsync();
+        var generation = GenerationOf(campaignId) + 1;
+        await ResetAndWriteAsync(campaignId, generation, cancellationToken);
+        return generation;
+    }
+
+    public async Task ResetCampaign(Guid campaignId, long generation, CancellationToken cancellationToken = default)
+    {
+        await WhileWritingAsync();
+        if (generation <= GenerationOf(campaignId))
+        {
+            await WhileOpenAsync(cancellationToken);
+            return;
+        }
+
+        await ResetAndWriteAsync(campaignId, generation, cancellationToken);
     }
 
     public Task<IReadOnlyList<Guid>> GetCampaigns(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Guid>>([.. state.State.Campaigns.Keys.Order()]);
 
     public Task<CampaignInsight?> GetCampaignInsight(Guid campaignId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.State.Campaigns.TryGetValue(campaignId, out var campaign) ? campaign.ToInsight(AreaCode, campaignId) : null);
+        Task.FromResult(state.State.Campaigns.TryGetValue(campaignId, out var campaign) ? campaign.ToInsight(Key, campaignId) : null);
 
     public Task<IReadOnlyList<ActivityInsight>> GetActivity(CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.State.Activity.ToInsight(AreaCode));
+        Task.FromResult(state.State.ActivityCounts.ToInsight(Key));
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_failed is null && _open is not null)
         {
             await FlushAsync();
+        }
+
+        await ForwardBeforeDeactivationAsync(cancellationToken);
+    }
+
+    private long GenerationOf(Guid campaignId) => state.State.Generations.GetValueOrDefault(campaignId);
+
+    private async Task ResetAndWriteAsync(Guid campaignId, long generation, CancellationToken cancellationToken)
+    {
+        ResetTo(campaignId, generation, clock.GetUtcNow());
+        LogReset(campaignId, Key, generation);
+        var written = JoinBatchAsync([FeedSnapshotKeys.Campaign(campaignId)], cancellationToken);
+        await FlushAsync();
+        await written;
+    }
+
+    /// <summary>Forgets the campaign's figures, ids and pending delta here and moves it to a generation (in memory).</summary>
+    private void ResetTo(Guid campaignId, long generation, DateTimeOffset now)
+    {
+        state.State.Generations[campaignId] = generation;
+        state.State.Pending.Campaigns.Remove(campaignId);
+        if (state.State.Campaigns.TryGetValue(campaignId, out var campaign))
+        {
+            campaign.Reset(now);
         }
     }
 
@@ -116,105 +260,16 @@ public sealed partial class AreaInsightGrain(
         return campaign;
     }
 
-    private async Task WhileWritingAsync()
-    {
-        while (!_writing.IsCompleted)
-        {
-            try
-            {
-                await _writing;
-            }
-            catch (Exception)
-            {
-                // The write's own callers see its failure; this caller sees _failed below.
-            }
-        }
-
-        if (_failed is not null)
-        {
-            throw new InvalidOperationException($"Area {AreaCode} could not write its state and is reloading; retry.", _failed);
-        }
-    }
-
-    private Task JoinBatchAsync(string changedFeed, CancellationToken cancellationToken)
-    {
-        var batch = _open;
-        if (batch is null)
-        {
-            batch = _open = new StateBatch();
-            _ = FlushLaterAsync(batch);
-        }
-
-        batch.Count++;
-        batch.ChangedFeeds.Add(changedFeed);
-        if (batch.Count >= batching.Value.MaxEvents)
-        {
-            _ = FlushAsync();
-        }
-
-        return batch.Written.WaitAsync(cancellationToken);
-    }
-
-    private async Task FlushLaterAsync(StateBatch batch)
-    {
-        await Task.Delay(TimeSpan.FromMilliseconds(batching.Value.FlushIntervalMs), clock);
-        if (ReferenceEquals(_open, batch))
-        {
-            await FlushAsync();
-        }
-    }
-
-    private async Task FlushAsync()
-    {
-        await WhileWritingQuietlyAsync();
-        var batch = _open;
-        if (batch is null || _failed is not null)
-        {
-            return;
-        }
-
-        _open = null;
-        var write = state.WriteStateAsync();
-        _writing = write;
-        try
-        {
-            await write;
-            batch.Complete();
-            foreach (var feed in batch.ChangedFeeds)
-            {
-                GrainFactory.GetGrain<IFeedSnapshotGrain>(feed).Changed().Ignore();
-            }
-        }
-        catch (Exception ex)
-        {
-            _failed = ex;
-            LogWriteFailed(ex, AreaCode, batch.Count);
-            batch.Fail(ex);
-            DeactivateOnIdle();
-        }
-    }
-
-    private async Task WhileWritingQuietlyAsync()
-    {
-        while (!_writing.IsCompleted)
-        {
-            try
-            {
-                await _writing;
-            }
-            catch (Exception)
-            {
-                // Reported by the flush that started the write.
-            }
-        }
-    }
+    /// <summary>A caller whose change is already applied returns no earlier than the write that may still hold it.</summary>
+    private Task WhileOpenAsync(CancellationToken cancellationToken) =>
+        _open is { } pending ? pending.Written.WaitAsync(cancellationToken) : Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} was already applied to area {AreaCode}; ignored")]
     private partial void LogDuplicate(Guid eventId, string areaCode);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} reset in area {AreaCode} for a replay")]
-    private partial void LogReset(Guid campaignId, string areaCode);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Batch {Number} from {Child} was already applied to area {AreaCode}; acknowledged")]
+    private partial void LogDuplicateBatch(long number, string child, string areaCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Area {AreaCode} failed to write {Count} changes; deactivating so that they are redelivered")]
-    private partial void LogWriteFailed(Exception exception, string areaCode, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} reset in area {AreaCode} for a replay (generation {Generation})")]
+    private partial void LogReset(Guid campaignId, string areaCode, long generation);
 }

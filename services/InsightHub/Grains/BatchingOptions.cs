@@ -12,6 +12,9 @@ public sealed class BatchingOptions
     public int MaxEvents { get; set; } = 64;
 
     public int FlushIntervalMs { get; set; } = 50;
+
+    /// <summary>How long a grain waits before sending again a batch its parent did not acknowledge.</summary>
+    public int ForwardRetryMs { get; set; } = 1000;
 }
 
 public static class InsightStorage

@@ -92,6 +92,8 @@ public sealed partial class FeedSnapshotGrain(
         var s = state.State;
         if (_changed || closed)
         {
+            // Batches still on their way up reach the boards and Scotland first, so the publication's levels agree.
+            await SettleTreeAsync(cancellationToken);
             // Cleared first: a change reported while gathering is for the next publication.
             _changed = false;
             var content = await GatherAsync(cancellationToken);
@@ -141,10 +143,37 @@ public sealed partial class FeedSnapshotGrain(
         return new([.. insights.OfType<CampaignInsight>().Select(c => c with { ChangedAt = default }).OrderBy(c => c.AreaCode, StringComparer.Ordinal)], []);
     }
 
+    /// <summary>
+    /// Settles every entry grain, then every board: what the organisations have counted is in the boards' and
+    /// Scotland's figures when this returns (unless a grain is failing; its retry timer delivers it later). Also
+    /// wakes a grain that holds an unacknowledged batch after its silo died (this grain's first publication after an
+    /// activation always gathers).
+    /// </summary>
+    private async Task SettleTreeAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(InsightTree.EntryKeys(areas).Select(k => SettleAsync(k, cancellationToken)));
+        await Task.WhenAll(InsightTree.ParentKeysBottomUp(areas).Where(k => k != AreaCode.Scotland.Value).Select(k => SettleAsync(k, cancellationToken)));
+    }
+
+    private async Task SettleAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAreaInsightGrain>(key).Settle(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSettleFailed(ex, key);
+        }
+    }
+
     private IAreaInsightGrain Area(Area area) => GrainFactory.GetGrain<IAreaInsightGrain>(area.Code.Value);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Snapshot {Snapshot} published for {PublishedAt} (close: {Closed})")]
     private partial void LogPublished(string snapshot, DateTimeOffset publishedAt, bool closed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Area {AreaCode} could not settle before a publication; its own retry sends its batch")]
+    private partial void LogSettleFailed(Exception exception, string areaCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Snapshot} could not publish on schedule; the next read or tick retries")]
     private partial void LogPublishFailed(Exception exception, string snapshot);

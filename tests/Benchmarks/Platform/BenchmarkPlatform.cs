@@ -18,9 +18,12 @@ internal static class BenchmarkPlatform
         ["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None",
     };
 
-    public static async Task<PlatformHost> StartAsync(CancellationToken cancellationToken)
+    public static Task<PlatformHost> StartAsync(CancellationToken cancellationToken) => StartAsync(Settings, cancellationToken);
+
+    /// <summary>With other settings (they should start from <see cref="Settings"/>).</summary>
+    public static async Task<PlatformHost> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
-        var platform = await PlatformHost.StartAsync(new PlatformHostOptions { Settings = Settings }, cancellationToken);
+        var platform = await PlatformHost.StartAsync(new PlatformHostOptions { Settings = settings }, cancellationToken);
         try
         {
             await platform.WaitUntilHealthyAsync(PlatformHostOptions.Resources, TimeSpan.FromMinutes(3), cancellationToken);

@@ -47,7 +47,7 @@ public sealed class CaseStudyWithdrawnConsumer(RollUp rollUp) : IConsumer<CaseSt
 internal static class ActivityFanOut
 {
     public static Task ApplyAsync(RollUp rollUp, string organisationCode, Guid eventId, ActivityContribution activity, CancellationToken cancellationToken) =>
-        Task.WhenAll(rollUp.GrainsOf(organisationCode, eventId).Select(area => area.ApplyActivity(activity, cancellationToken)));
+        rollUp.EntryOf(organisationCode, eventId).ApplyActivity(activity, cancellationToken);
 
     /// <summary>A name-based id, so that the same adoption recorded twice is counted once.</summary>
     public static Guid StableId(string name) => new(SHA256.HashData(Encoding.UTF8.GetBytes(name)).AsSpan(0, 16));

@@ -5,9 +5,9 @@ using MassTransit;
 namespace ChampionNetwork.InsightHub.Insight;
 
 /// <summary>
-/// Counts a response in its organisation, its board and Scotland. The message is acknowledged only after every
-/// area grain has returned, which is after the state holding the response is written; each grain ignores an event
-/// id it has applied, so a redelivery counts nothing twice.
+/// Counts a response in its organisation's grain. The message is acknowledged only after that grain has returned,
+/// which is after the state holding the response is written; the grain ignores an event id it has applied, so a
+/// redelivery counts nothing twice. The board and Scotland count it from the organisation's numbered batches.
 /// </summary>
 public sealed class InsightSubmittedConsumer(RollUp rollUp) : IConsumer<InsightSubmitted>
 {
@@ -23,7 +23,6 @@ public sealed class InsightSubmittedConsumer(RollUp rollUp) : IConsumer<InsightS
                 .Where(a => a.Value is not null)
                 .Select(a => new ScoredAnswer(a.ItemId, a.Pillar, a.OutcomeCodes, a.Value!.Value))]);
 
-        await Task.WhenAll(rollUp.GrainsOf(insight.OrganisationCode, insight.EventId)
-            .Select(area => area.Apply(contribution, context.CancellationToken)));
+        await rollUp.EntryOf(insight.OrganisationCode, insight.EventId).Apply(contribution, context.CancellationToken);
     }
 }

@@ -4,16 +4,19 @@ using ChampionNetwork.ReferenceData;
 
 namespace ChampionNetwork.InsightHub.Insight;
 
-/// <summary>The area grains an organisation's facts count in: itself, its board and Scotland.</summary>
+/// <summary>
+/// The grain an organisation's facts enter at (see <see cref="InsightTree"/>): the organisation's own, or the direct
+/// grain of a board counting its own staff. Boards and Scotland hear of them from there, in batches.
+/// </summary>
 public sealed class RollUp(IGrainFactory grains, AreaRegistry areas)
 {
-    public IReadOnlyList<IAreaInsightGrain> GrainsOf(string organisationCode, Guid eventId)
+    public IAreaInsightGrain EntryOf(string organisationCode, Guid eventId)
     {
         if (!areas.TryResolve(organisationCode, out var organisation))
         {
             throw new PermanentMessageFailure($"Event {eventId} names an unknown organisation '{organisationCode}'.");
         }
 
-        return [.. areas.RollUpOf(organisation.Code).Select(code => grains.GetGrain<IAreaInsightGrain>(code.Value))];
+        return grains.GetGrain<IAreaInsightGrain>(InsightTree.EntryKeyOf(areas, organisation));
     }
 }

@@ -12,7 +12,9 @@ namespace ChampionNetwork.InsightHub.Replay;
 /// <summary>
 /// Rebuilds a campaign's aggregates by events, in the usual direction: every area forgets the campaign's figures
 /// and applied event ids, then <see cref="CampaignReplayRequested"/> asks Surveys to publish the stored responses
-/// again as InsightSubmitted with their original ids. Status, headcount and item kinds are kept.
+/// again as InsightSubmitted with their original ids. Status, headcount and item kinds are kept. Scotland chooses the
+/// campaign's new reset generation and every other grain moves to it, so a batch counted before the reset and
+/// still on its way up is dropped wherever it arrives.
 /// </summary>
 public static partial class ReplayApi
 {
@@ -38,7 +40,9 @@ public static partial class ReplayApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        await Task.WhenAll(areas.All.Select(a => grains.GetGrain<IAreaInsightGrain>(a.Code.Value).ResetCampaign(campaignId, cancellationToken)));
+        var generation = await grains.GetGrain<IAreaInsightGrain>(AreaCode.Scotland.Value).BeginReset(campaignId, cancellationToken);
+        await Task.WhenAll(InsightTree.AllKeys(areas).Where(k => k != AreaCode.Scotland.Value)
+            .Select(k => grains.GetGrain<IAreaInsightGrain>(k).ResetCampaign(campaignId, generation, cancellationToken)));
 
         var request = new CampaignReplayRequested(Guid.NewGuid(), clock.GetUtcNow(), campaignId, user.FindFirstValue(ChampionClaims.Subject) ?? "unknown");
         try

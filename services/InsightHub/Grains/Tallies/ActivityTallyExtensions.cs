@@ -36,9 +36,20 @@ internal static class ActivityTallyExtensions
         return true;
     }
 
-    public static IReadOnlyList<ActivityInsight> ToInsight(this ActivityTally tally, string areaCode) =>
-        tally.Quarters
+    public static IReadOnlyList<ActivityInsight> ToInsight(this Dictionary<string, QuarterCounts> counts, string areaCode) =>
+        counts
             .OrderBy(q => q.Key, StringComparer.Ordinal)
-            .Select(q => new ActivityInsight(areaCode, q.Key, q.Value.PracticesShared.Count, q.Value.Adoptions.Count, q.Value.CaseStudiesPublished.Count, q.Value.CaseStudiesWithdrawn.Count, q.Value.ChangedAt))
+            .Select(q => new ActivityInsight(areaCode, q.Key, q.Value.PracticesShared, q.Value.PracticesAdopted, q.Value.CaseStudiesPublished, q.Value.CaseStudiesWithdrawn, q.Value.ChangedAt))
             .ToList();
+
+    /// <summary>The counts of a tally of ids (state written before counts were kept).</summary>
+    public static Dictionary<string, QuarterCounts> ToCounts(this ActivityTally tally) =>
+        tally.Quarters.ToDictionary(q => q.Key, q => new QuarterCounts
+        {
+            PracticesShared = q.Value.PracticesShared.Count,
+            PracticesAdopted = q.Value.Adoptions.Count,
+            CaseStudiesPublished = q.Value.CaseStudiesPublished.Count,
+            CaseStudiesWithdrawn = q.Value.CaseStudiesWithdrawn.Count,
+            ChangedAt = q.Value.ChangedAt,
+        }, StringComparer.Ordinal);
 }
