@@ -21,7 +21,7 @@ public sealed class SiloCrashTests(IsolatedServers servers) : IClassFixture<Isol
         await using var first = SiloProcess.Start("first", servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, identity);
         await first.WaitUntilHealthyAsync();
 
-        var publishing = stream.PublishAsync(Total, seed: 1, pause: TimeSpan.FromMilliseconds(100));
+        var publishing = stream.PublishAsync(Total, seed: 1, pause: TimeSpan.FromMilliseconds(400));
         double? counted;
         using (var analyst = first.Client(identity.PolicyAnalyst()))
         {

@@ -25,7 +25,7 @@ public sealed class ThreeSiloTests(IsolatedServers servers) : IClassFixture<Isol
         {
             await Task.WhenAll(silos.Select(s => s.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120))));
 
-            var publishing = stream.PublishAsync(Total, seed: 3, pause: TimeSpan.FromMilliseconds(100));
+            var publishing = stream.PublishAsync(Total, seed: 3, pause: TimeSpan.FromMilliseconds(400));
             using var analyst = silos[0].Client(identity.PolicyAnalyst());
             var counted = await Eventually.Returns(() => EventStream.ScotlandResponsesAsync(analyst, stream.Campaign), n => n >= 200, TimeSpan.FromSeconds(90), because: "for the cluster to be counting");
 
