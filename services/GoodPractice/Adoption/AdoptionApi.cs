@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ChampionNetwork.Contracts.GoodPractice;
 using ChampionNetwork.GoodPractice.Data;
 using ChampionNetwork.GoodPractice.Practices;
-using ChampionNetwork.GoodPractice.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.ServiceDefaults.Identity;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ChampionNetwork.GoodPractice.Data;
 using ChampionNetwork.GoodPractice.Practices;
-using ChampionNetwork.GoodPractice.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 

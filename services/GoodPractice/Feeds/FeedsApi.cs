@@ -2,7 +2,7 @@ using System.Security.Claims;
 using ChampionNetwork.GoodPractice.Data;
 using ChampionNetwork.GoodPractice.Practices;
 using ChampionNetwork.GoodPractice.Search;
-using ChampionNetwork.GoodPractice.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.ReferenceData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ChampionNetwork.GoodPractice.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.ReferenceData;
 
 namespace ChampionNetwork.GoodPractice.Practices;

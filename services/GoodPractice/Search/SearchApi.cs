@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using ChampionNetwork.GoodPractice.Practices;
-using ChampionNetwork.GoodPractice.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.ReferenceData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ChampionNetwork.GoodPractice.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.ReferenceData;
 
 namespace ChampionNetwork.GoodPractice.Search;

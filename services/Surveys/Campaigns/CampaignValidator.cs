@@ -1,5 +1,5 @@
 using ChampionNetwork.ReferenceData;
-using ChampionNetwork.Surveys.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 
 namespace ChampionNetwork.Surveys.Campaigns;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ChampionNetwork.ReferenceData;
-using ChampionNetwork.Surveys.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 
 namespace ChampionNetwork.Surveys.Instruments;
 

@@ -1,7 +1,7 @@
 using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Instruments;
-using ChampionNetwork.Surveys.Validation;
+using ChampionNetwork.ServiceDefaults.Validation;
 
 namespace ChampionNetwork.Surveys.Responses;
 

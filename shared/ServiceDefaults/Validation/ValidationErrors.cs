@@ -1,7 +1,7 @@
-namespace ChampionNetwork.GoodPractice.Validation;
+namespace ChampionNetwork.ServiceDefaults.Validation;
 
 /// <summary>Collects field-level validation messages keyed by the field's JSON path, for a ValidationProblem.</summary>
-internal sealed class ValidationErrors
+public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
