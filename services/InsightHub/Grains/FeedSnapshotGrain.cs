@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -22,6 +23,9 @@ public sealed partial class FeedSnapshotGrain(
     ILogger<FeedSnapshotGrain> logger) : Grain, IFeedSnapshotGrain
 {
     private static readonly JsonSerializerOptions ContentJson = new() { WriteIndented = false };
+
+    // The scheduled publication is one trace, not one per settled or gathered area grain.
+    private static readonly ActivitySource Source = new("ChampionNetwork");
 
     // After an activation nothing says what changed while this grain was inactive: gather at the next publication.
     private bool _changed = true;
@@ -81,10 +85,14 @@ public sealed partial class FeedSnapshotGrain(
         Schedule();
     }
 
-    private Task PublishIfDueAsync(CancellationToken cancellationToken)
+    private async Task PublishIfDueAsync(CancellationToken cancellationToken)
     {
         var boundary = SnapshotSchedule.BoundaryAt(clock.GetUtcNow(), Every);
-        return state.State.ComputedAt < boundary ? PublishAsync(boundary, closed: false, cancellationToken) : Task.CompletedTask;
+        if (state.State.ComputedAt < boundary)
+        {
+            using var activity = Activity.Current is null ? Source.StartActivity("feed publish") : null;
+            await PublishAsync(boundary, closed: false, cancellationToken);
+        }
     }
 
     private async Task PublishAsync(DateTimeOffset at, bool closed, CancellationToken cancellationToken)
