@@ -32,6 +32,7 @@ internal static class Extensions
 
         builder.Services.AddSingleton(AreaRegistry.Default);
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<SpellingCorrection>();
         builder.Services.AddScoped<PracticeSearch>();
 
         builder.Services.AddOpenApi(options => options.AddChampionConventions());

@@ -8,26 +8,23 @@ using NpgsqlTypes;
 namespace ChampionNetwork.GoodPractice.Search;
 
 /// <summary>
-/// Full-text search in PostgreSQL. Words are parsed with <c>websearch_to_tsquery</c> (English stemming) and ranked with
-/// <c>ts_rank</c> over the weighted vector (title A, summary B, body and tags C):
+/// Full-text search in PostgreSQL. Misspelt words are first corrected against the corpus's own words
+/// (<see cref="SpellingCorrection"/>). Words are then parsed with <c>websearch_to_tsquery</c> (English stemming) and
+/// ranked with <c>ts_rank</c> over the weighted vector (title A, summary B, body and tags C):
 /// <list type="bullet">
 /// <item>an item with every word ranks first (its strict rank counts twice);</item>
 /// <item>an item with only some of the words still matches, so a paraphrase finds what shares its key words;</item>
-/// <item>pg_trgm word similarity over title, summary and tags catches misspellings ("reflectve").</item>
+/// <item>among partial matches, pg_trgm word similarity over title, summary and tags favours the closest wording.</item>
 /// </list>
-/// Queries using websearch operators (quotes, -word, or) are taken strictly. When at least
-/// <see cref="EnoughWithAllWords"/> practices have every word (a large corpus), only those are candidates: ranking
-/// tens of thousands of partial matches would cost more than it could change in the first pages.
-/// Otherwise the best <see cref="MaxPartialMatches"/> partial matches by rank and the <see cref="MaxNearSpellings"/>
-/// nearest spellings are the candidates. Pages are keyset pages: (score, id), (created_at, id) or (adoption_count, created_at, id), descending.
+/// Queries using websearch operators (quotes, -word, or) are taken strictly. In a large corpus the candidates are
+/// narrowed first (<see cref="MatchLevel"/>): ranking tens of thousands of partial matches, or measuring the wording of
+/// thousands of close ones, would cost more than it could change in the first pages. Pages are keyset pages: (score, id), (created_at, id) or
+/// (adoption_count, created_at, id), descending.
 /// </summary>
-public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry areas)
+public sealed partial class PracticeSearch(NpgsqlDataSource dataSource, SpellingCorrection spelling, AreaRegistry areas)
 {
-    public const int EnoughWithAllWords = 200;
-
-    /// <summary>At most this many partial matches, the best by rank, are scored in full; and this many near spellings.</summary>
+    /// <summary>At most this many partial matches, the best by rank, are scored in full.</summary>
     public const int MaxPartialMatches = 1_000;
-    public const int MaxNearSpellings = 200;
 
     private const string HeadlineOptions = "StartSel=\uE000, StopSel=\uE001, MaxWords=28, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
 
@@ -59,8 +56,15 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
     private async Task<SearchPage> RunAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
     {
         var operators = criteria.Words is { } w && UsesOperators(w);
-        var allWords = criteria.Words is not null && !operators
-            && (criteria.After?.AllWords ?? (criteria.After is null && await CountAllWordsAsync(criteria, member, cancellationToken) >= EnoughWithAllWords));
+        if (criteria.Words is not null && !operators)
+        {
+            criteria = criteria with { Words = await spelling.CorrectAsync(criteria.Words, cancellationToken) };
+        }
+
+        var level = criteria.Words is null || operators
+            ? MatchLevel.AnyWord
+            : criteria.After?.Level ?? (criteria.After is null ? await ChooseLevelAsync(criteria, member, cancellationToken) : MatchLevel.AnyWord);
+        var quorum = level == MatchLevel.AllButOne ? await AllButOneQueryAsync(criteria.Words!, cancellationToken) : null;
         var strict = operators;
         var sql = new StringBuilder();
         sql.Append("""
@@ -72,28 +76,27 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
             """);
         sql.Append(criteria.Words is null
             ? " NULL::float8 AS score"
-            : strict
+            : strict || level == MatchLevel.AllWords
                 ? " ts_rank(p.search_vector, query.strict)::float8 AS score"
-                : """
+                : $"""
                    (CASE WHEN p.search_vector @@ query.strict THEN 2 * ts_rank(p.search_vector, query.strict)::float8 ELSE 0 END
                     + ts_rank(p.search_vector, query.loose)::float8
-                    + 0.5 * word_similarity(@lowerwords, p.search_text)::float8) AS score
+                    {(level == MatchLevel.AnyWord ? "+ 0.5 * word_similarity(@lowerwords, p.search_text)::float8" : "")}) AS score
                   """);
         sql.Append(" FROM practices p, query WHERE (@member OR p.is_public)");
         var filters = new StringBuilder();
         AppendFilters(filters, criteria);
         if (criteria.Words is not null)
         {
-            sql.Append(strict || allWords
+            sql.Append(strict || level == MatchLevel.AllWords
                 ? " AND p.search_vector @@ query.strict"
-                // Partial matches: the best MaxPartialMatches by rank, and the MaxNearSpellings nearest spellings, are scored in full.
+                : level == MatchLevel.AllButOne
+                ? " AND p.search_vector @@ @quorum::tsquery"
+                // Partial matches: the best MaxPartialMatches by rank are scored in full.
                 : $"""
                    AND p.id IN (
-                      (SELECT p.id FROM practices p, query WHERE (@member OR p.is_public) AND p.search_vector @@ query.loose{filters}
-                       ORDER BY ts_rank(p.search_vector, query.loose) DESC, p.id DESC LIMIT {MaxPartialMatches})
-                      UNION
-                      (SELECT p.id FROM practices p WHERE (@member OR p.is_public) AND @lowerwords <% p.search_text{filters}
-                       ORDER BY word_similarity(@lowerwords, p.search_text) DESC, p.id DESC LIMIT {MaxNearSpellings}))
+                      SELECT p.id FROM practices p, query WHERE (@member OR p.is_public) AND p.search_vector @@ query.loose{filters}
+                      ORDER BY ts_rank(p.search_vector, query.loose) DESC, p.id DESC LIMIT {MaxPartialMatches})
                   """);
         }
 
@@ -124,6 +127,7 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
         await using var command = dataSource.CreateCommand(sql.ToString());
         AddParameters(command, criteria, member);
         command.Parameters.AddWithValue("headline", HeadlineOptions);
+        command.Parameters.AddWithValue("quorum", quorum ?? "");
         command.Parameters.AddWithValue("score", criteria.After?.Score ?? 0d);
         command.Parameters.AddWithValue("adoptions", criteria.After?.Adoptions ?? 0);
         command.Parameters.AddWithValue("created", criteria.After?.CreatedAt ?? DateTimeOffset.UnixEpoch);
@@ -139,21 +143,9 @@ public sealed class PracticeSearch(NpgsqlDataSource dataSource, AreaRegistry are
 
         var last = hits.Count > 0 ? hits[^1] : null;
         var next = more && last is not null
-            ? new SearchCursor(criteria.Sort.ToString(), criteria.Digest, last.Score, last.AdoptionCount, last.CreatedAt, last.Id, allWords).Encode()
+            ? new SearchCursor(criteria.Sort.ToString(), criteria.Digest, last.Score, last.AdoptionCount, last.CreatedAt, last.Id, level).Encode()
             : null;
         return new SearchPage(hits, next, criteria.Sort.ToString().ToLowerInvariant());
-    }
-
-    /// <summary>How many visible practices matching the filters have every word, counting no further than enough.</summary>
-    private async Task<long> CountAllWordsAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
-    {
-        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM practices p WHERE (@member OR p.is_public) AND p.search_vector @@ websearch_to_tsquery('english', @words)");
-        AppendFilters(sql, criteria);
-        sql.Append(" LIMIT @enough) matches");
-        await using var command = dataSource.CreateCommand(sql.ToString());
-        AddParameters(command, criteria, member);
-        command.Parameters.AddWithValue("enough", EnoughWithAllWords);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static void AppendFilters(StringBuilder sql, SearchCriteria criteria)

@@ -6,11 +6,11 @@ using System.Text.Json;
 namespace ChampionNetwork.GoodPractice.Search;
 
 /// <summary>
-/// The opaque keyset cursor: the sort, a digest of the query it belongs to, the last row's sort key and id, and whether
-/// the first page took only practices with all the words (so that later pages page the same set).
+/// The opaque keyset cursor: the sort, a digest of the query it belongs to, the last row's sort key and id, and the
+/// candidates' <see cref="MatchLevel"/> the first page chose (so that later pages page the same set).
 /// A cursor from another query or sort is refused rather than silently paging something else.
 /// </summary>
-internal sealed record SearchCursor(string Sort, string Query, double? Score, int? Adoptions, DateTimeOffset? CreatedAt, Guid Id, bool AllWords = false)
+internal sealed record SearchCursor(string Sort, string Query, double? Score, int? Adoptions, DateTimeOffset? CreatedAt, Guid Id, MatchLevel Level = MatchLevel.AnyWord)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
