@@ -72,20 +72,10 @@ public static class AdoptionApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The adoption is not valid");
         }
 
-        if (!user.MayEdit(organisation.Code.Value, areas))
-        {
-            return PracticesApi.Forbidden($"You may record adoptions only for your own organisation, not {organisation.Code}.");
-        }
-
-        var item = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
+        var (item, refused) = await OthersPracticeAsync(practiceId, organisation, "record adoptions", "adopt", user, db, areas, cancellationToken);
         if (item is null)
         {
-            return PracticesApi.NotFound(practiceId);
-        }
-
-        if (item.OrganisationCode == organisation.Code.Value)
-        {
-            return OwnPractice(organisation, "adopt");
+            return refused!;
         }
 
         var adoption = new PracticeAdoption
@@ -125,20 +115,10 @@ public static class AdoptionApi
             return TypedResults.ValidationProblem(errors.ToDictionary(), title: "The endorsement is not valid");
         }
 
-        if (!user.MayEdit(organisation.Code.Value, areas))
-        {
-            return PracticesApi.Forbidden($"You may endorse only for your own organisation, not {organisation.Code}.");
-        }
-
-        var item = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
+        var (item, refused) = await OthersPracticeAsync(practiceId, organisation, "endorse", "endorse", user, db, areas, cancellationToken);
         if (item is null)
         {
-            return PracticesApi.NotFound(practiceId);
-        }
-
-        if (item.OrganisationCode == organisation.Code.Value)
-        {
-            return OwnPractice(organisation, "endorse");
+            return refused!;
         }
 
         var endorsement = new PracticeEndorsement { PracticeId = practiceId, OrganisationCode = organisation.Code.Value, EndorsedAt = clock.GetUtcNow() };
@@ -166,6 +146,27 @@ public static class AdoptionApi
         return result is null
             ? TypedResults.ValidationProblem(errors.ToDictionary(), title: "The question is not valid")
             : TypedResults.Ok(result);
+    }
+
+    /// <summary>
+    /// The practice an organisation may adopt or endorse: the caller acts for that organisation, the practice exists,
+    /// and another organisation shared it. Otherwise the problem to answer.
+    /// </summary>
+    private static async Task<(PracticeItem? Item, ProblemHttpResult? Refused)> OthersPracticeAsync(
+        Guid practiceId, Area organisation, string action, string verb, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, CancellationToken cancellationToken)
+    {
+        if (!user.MayEdit(organisation.Code.Value, areas))
+        {
+            return (null, PracticesApi.Forbidden($"You may {action} only for your own organisation, not {organisation.Code}."));
+        }
+
+        var item = await db.Practices.AsNoTracking().SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
+        if (item is null)
+        {
+            return (null, PracticesApi.NotFound(practiceId));
+        }
+
+        return item.OrganisationCode == organisation.Code.Value ? (null, OwnPractice(organisation, verb)) : (item, null);
     }
 
     /// <summary>The organisation named in the body, or the caller's own; an admin must name one.</summary>
