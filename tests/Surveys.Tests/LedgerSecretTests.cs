@@ -15,7 +15,7 @@ public sealed class LedgerSecretTests
     [InlineData("Production", null)]
     [InlineData("Production", "c2hvcnQ=")]
     [InlineData("Development", "not base64 at all")]
-    public void Surveys_refuses_to_start_without_a_valid_ledger_secret(string environment, string? secret)
+    public async Task Surveys_refuses_to_start_without_a_valid_ledger_secret(string environment, string? secret)
     {
         var settings = ServiceSettings.Surveys(new Uri("amqp://guest:guest@127.0.0.1:1/"), "Host=127.0.0.1;Port=1;Database=unused", new TestIdentity());
         settings["Anonymity:LedgerSecret"] = secret;
@@ -26,23 +26,24 @@ public sealed class LedgerSecretTests
             settings["Identity:SigningKey"] = null;
             settings["Identity:Authority"] = "https://login.example.scot";
         }
-        using var service = new ServiceUnderTest<Program>(settings);
 
-        var failure = Assert.ThrowsAny<Exception>(service.Start);
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(settings, TimeSpan.FromMinutes(2));
 
-        var validation = Assert.IsType<OptionsValidationException>(failure is AggregateException { InnerExceptions: [var inner] } ? inner : failure);
-        Assert.Contains("Anonymity:LedgerSecret", validation.Message, StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(typeof(OptionsValidationException).FullName!, output, StringComparison.Ordinal);
+        Assert.Contains("Anonymity:LedgerSecret", output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Surveys_refuses_a_release_period_that_is_not_positive()
+    public async Task Surveys_refuses_a_release_period_that_is_not_positive()
     {
         var settings = ServiceSettings.Surveys(new Uri("amqp://guest:guest@127.0.0.1:1/"), "Host=127.0.0.1;Port=1;Database=unused", new TestIdentity());
         settings["Anonymity:ReleaseEvery"] = "00:00:00";
-        using var service = new ServiceUnderTest<Program>(settings);
 
-        var failure = Assert.ThrowsAny<Exception>(service.Start);
+        var (exitCode, output) = await ServiceProcess.RunUntilExitAsync(settings, TimeSpan.FromMinutes(2));
 
-        Assert.Contains("Anonymity:ReleaseEvery", failure.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(typeof(OptionsValidationException).FullName!, output, StringComparison.Ordinal);
+        Assert.Contains("Anonymity:ReleaseEvery", output, StringComparison.Ordinal);
     }
 }
