@@ -56,6 +56,14 @@ var goodPractice = builder.AddProject<Projects.GoodPractice>("goodpractice-api")
     .WaitFor(insightHub)
     .WithPlatformDefaults(signingKey);
 
+// The portal is the only synchronous caller of the APIs; people reach everything from it.
+builder.AddProject<Projects.Portal>("portal")
+    .WithReference(surveys).WaitFor(surveys)
+    .WithReference(goodPractice).WaitFor(goodPractice)
+    .WithReference(insightHub).WaitFor(insightHub)
+    .WithExternalHttpEndpoints()
+    .WithPlatformDefaults(signingKey);
+
 // Demo data through the public API, as champions would send it, once per fresh data folder.
 builder.AddProject<Projects.DemoSeed>("demo-seed")
     .WithReference(surveys).WaitFor(surveys)

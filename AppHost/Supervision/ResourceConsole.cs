@@ -72,11 +72,12 @@ internal sealed partial class ResourceConsole(
 
         _announced = true;
         var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "(disabled)";
+        var portal = _latest.Values.Where(v => v.Name == "portal").SelectMany(v => v.Snapshot.Urls.Where(u => !u.IsInternal).Select(u => u.Url)).FirstOrDefault() ?? "(not running)";
         var apis = string.Join(Environment.NewLine, _latest.Values
-            .Where(v => v.Snapshot.ResourceType == "Project" && !v.Snapshot.Urls.IsEmpty)
+            .Where(v => v.Snapshot.ResourceType == "Project" && !v.Snapshot.Urls.IsEmpty && v.Name != "portal")
             .OrderBy(v => v.Name, StringComparer.Ordinal)
             .Select(v => $"  {v.Name,-14} {string.Join(' ', v.Snapshot.Urls.Where(u => !u.IsInternal).Select(u => u.Url))}"));
-        LogUp(_clock.Elapsed.TotalSeconds, visible.Count, dashboard, apis);
+        LogUp(_clock.Elapsed.TotalSeconds, visible.Count, dashboard, apis, portal);
     }
 
     /// <summary>Warnings and errors from a resource's own log: "warn:", "fail:" and "crit:" lines of .NET services, errors of the servers.</summary>
@@ -110,6 +111,6 @@ internal sealed partial class ResourceConsole(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource}: {Line}")]
     private partial void LogProblem(string resource, string line);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ChampionNetwork is up after {Seconds:0} s: {Count} resources healthy or done.\n  Dashboard      {Dashboard}\n{Apis}\n  Portal         (none yet)\nCtrl+C stops everything.")]
-    private partial void LogUp(double seconds, int count, string dashboard, string apis);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ChampionNetwork is up after {Seconds:0} s: {Count} resources healthy or done.\n  Dashboard      {Dashboard}\n{Apis}\n  Portal         {Portal}\nCtrl+C stops everything.")]
+    private partial void LogUp(double seconds, int count, string dashboard, string apis, string portal);
 }

@@ -13,6 +13,7 @@ app.MapDefaultEndpoints();
 app.MapApiDocuments();
 app.MapSearchApi();
 app.MapPracticesApi();
+app.MapPreviewApi();
 app.MapAdoptionApi();
 app.MapFeedsApi();
 app.Run();
