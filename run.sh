@@ -15,7 +15,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # No MSBuild worker nodes lingering after the build.
 export MSBUILDDISABLENODEREUSE=1
 
-infra/servers/install.sh
+infra/servers/install.sh nodejs npm
 
 # Build first, so that the AppHost's own start (and its "up after N s") does not include the build.
 dotnet build AppHost -nologo -v quiet -clp:"ErrorsOnly;NoSummary"

@@ -91,7 +91,7 @@ finish() {
   exit "$status"
 }
 
-infra/servers/install.sh
+infra/servers/install.sh nodejs npm chromium
 
 # The real clients of the conformance tests (tests/Conformance: @redocly/cli), from the committed lock: once, and again
 # only when the lock changes. Without Node.js the conformance test fails; it is never skipped.

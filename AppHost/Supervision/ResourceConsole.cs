@@ -10,6 +10,7 @@ namespace ChampionNetwork.AppHost.Supervision;
 internal sealed partial class ResourceConsole(
     ResourceNotificationService notifications,
     ResourceLoggerService resourceLogs,
+    DistributedApplicationModel model,
     IConfiguration configuration,
     IHostApplicationLifetime lifetime,
     ILogger<ResourceConsole> logger) : ResourceWatcher(notifications, lifetime)
@@ -59,7 +60,9 @@ internal sealed partial class ResourceConsole(
     private void AnnounceWhenUp()
     {
         var visible = _latest.Values.Where(v => !v.Snapshot.IsHidden && v.Snapshot.State?.Text is not null).ToList();
-        var up = visible.Count > 0 && visible.All(v => v.Snapshot switch
+        // Every resource of the model must have reported first: the earliest ones are healthy before the rest exist.
+        var reported = _latest.Values.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        var up = visible.Count > 0 && model.Resources.Where(r => r is not ParameterResource).All(r => reported.Contains(r.Name)) && visible.All(v => v.Snapshot switch
         {
             { State.Text: var state, ExitCode: 0 } when state == KnownResourceStates.Finished || state == KnownResourceStates.Exited => true,
             { State.Text: var state, HealthStatus: null or Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy } => state == KnownResourceStates.Running && !v.OneShot,

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages for the private servers (rabbitmq-server redis-server postgresql), only if missing.
+# Installs the Debian packages for the private servers (rabbitmq-server redis-server postgresql), only if missing,
+# and any further packages named (install.sh nodejs npm chromium): npm builds the portal's design-system assets,
+# chromium runs the browser tests.
 # As root: apt-get. Otherwise sudo apt-get. Without either: prints the exact command and exits 1.
 # Debian's policy keeps the packages' own services from starting on these machines; every instance we run is ours.
 set -euo pipefail
@@ -12,11 +14,15 @@ installed() {
     rabbitmq-server) [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] ;;
     redis-server) command -v redis-server >/dev/null 2>&1 ;;
     postgresql) ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 ;;
+    nodejs) command -v node >/dev/null 2>&1 ;;
+    npm) command -v npm >/dev/null 2>&1 ;;
+    chromium) [ -x /usr/bin/chromium ] ;;
+    *) dpkg -s "$1" >/dev/null 2>&1 ;;
   esac
 }
 
 missing=()
-for package in rabbitmq-server redis-server postgresql; do
+for package in rabbitmq-server redis-server postgresql "$@"; do
   installed "$package" || missing+=("$package")
 done
 [ "${#missing[@]}" -eq 0 ] && exit 0

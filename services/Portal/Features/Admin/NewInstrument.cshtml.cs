@@ -25,6 +25,9 @@ public sealed partial class NewInstrumentModel(SurveysClient surveys) : PageMode
 
     public static readonly string[] Kinds = ["Likert", "Scale", "SingleChoice", "FreeText"];
 
+    /// <summary>Set once the instrument exists: publishing again after fixing a question adds the version to it, not a second instrument.</summary>
+    [BindProperty] public Guid? InstrumentId { get; set; }
+
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Description { get; set; }
     [BindProperty] public List<QuestionRow> Questions { get; set; } = [new(), new(), new()];
@@ -53,28 +56,33 @@ public sealed partial class NewInstrumentModel(SurveysClient surveys) : PageMode
             r.q.Id?.Trim(), r.q.Text?.Trim(), r.q.Kind, r.q.Pillar, Split(r.q.OutcomeCodes, ','), r.q.Required,
             r.q.Kind == "SingleChoice" ? Split(r.q.Options, '\n') : null)).ToList();
 
-        var instrument = await surveys.CreateInstrumentAsync(new NewInstrument(Title, Description), ct);
-        if (instrument.Problem is { } problem)
+        if (InstrumentId is null)
         {
-            ModelState.AddProblem(problem, path => path.ToLowerInvariant() switch
+            var instrument = await surveys.CreateInstrumentAsync(new NewInstrument(Title, Description), ct);
+            if (instrument.Problem is { } problem)
             {
-                "title" => (nameof(Title), "Title"),
-                "description" => (nameof(Description), "Description"),
-                _ => null,
-            });
-            return Page();
+                ModelState.AddProblem(problem, path => path.ToLowerInvariant() switch
+                {
+                    "title" => (nameof(Title), "Title"),
+                    "description" => (nameof(Description), "Description"),
+                    _ => null,
+                });
+                return Page();
+            }
+
+            InstrumentId = instrument.Value!.Id;
         }
 
-        var version = await surveys.PublishVersionAsync(instrument.Value!.Id, new NewInstrumentVersion(items), ct);
+        var version = await surveys.PublishVersionAsync(InstrumentId.Value, new NewInstrumentVersion(items), ct);
         if (version.Problem is { } invalid)
         {
-            // The instrument exists without a version: the admin fixes the questions and publishes again from here.
+            // The instrument exists without a version: the form keeps its id, so the admin fixes the questions and publishes to it.
             ModelState.AddProblem(invalid, path => QuestionField(path, rows.Select(r => r.i).ToList()));
             return Page();
         }
 
         TempData["Published"] = $"{version.Value!.Title}, version {version.Value.Version}";
-        return Redirect($"/admin/campaigns/new?instrument={instrument.Value.Id}");
+        return Redirect($"/admin/campaigns/new?instrument={InstrumentId}");
     }
 
     private static IReadOnlyList<string>? Split(string? text, char separator) =>

@@ -1,0 +1,80 @@
+using System.Net.Http.Headers;
+using ChampionNetwork.Identity;
+using Microsoft.Playwright;
+
+namespace ChampionNetwork.Portal.Tests;
+
+/// <summary>
+/// A policy analyst goes from Scotland to a board to an organisation: each figure with its qualifier, charts drawn as
+/// SVG with a table behind each, and a CSV download identical to InsightHub's own feed.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class AnalystJourneyTests(PortalPlatform platform)
+{
+    [Fact]
+    public async Task An_analyst_reads_Scotland_then_a_board_then_an_organisation_and_downloads_the_CSV()
+    {
+        var page = await platform.NewPersonAsync();
+        await page.SignInAsync("policy-analyst");
+        await page.GotoAsync("/insight");
+        Assert.Equal("Insight: Scotland", await page.Locator("h1").InnerTextAsync());
+        // The seeded campaign is closed and disclosed: Scotland shows its response count, rounded as the policy says.
+        var responses = await page.Locator("#headline .ds_summary-list__item:has(dt:text-is('Responses')) dd").InnerTextAsync();
+        Assert.Matches(@"^\d[\d,]*$", responses.Trim());
+        Assert.True(await page.Locator("figure svg.portal_chart").CountAsync() >= 2, "charts for the areas and for each question");
+        Assert.True(await page.Locator("#areas-table tbody tr").CountAsync() >= 14, "Scotland's children: every board and the national bodies");
+        await page.AuditAsync("insight-1-scotland");
+
+        // The charts are drawn for sighted readers; the same figures are in a table for everyone else.
+        Assert.Equal("true", await page.Locator("figure svg.portal_chart").First.GetAttributeAsync("aria-hidden"));
+        Assert.True(await page.Locator("table caption:has-text('How people answered')").CountAsync() >= 3);
+
+        await page.ClickAsync("#areas-table a:has-text('NHS Ayrshire and Arran')");
+        Assert.Equal("Insight: NHS Ayrshire and Arran", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(3, await page.Locator(".ds_breadcrumbs__item").CountAsync());
+        await page.AuditAsync("insight-2-board");
+
+        await page.Locator("#areas-table tbody a").First.ClickAsync();
+        Assert.Equal(4, await page.Locator(".ds_breadcrumbs__item").CountAsync());
+        await page.AuditAsync("insight-3-organisation");
+
+        // An organisation the seeder gave too few responses shows "c", never a number.
+        var small = await SmallestOrganisationPageAsync(page);
+        var headline = page.Locator("#headline .ds_summary-list__item:has(dt:text-is('Responses')) dd");
+        Assert.StartsWith("c", (await headline.InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.Equal("confidential: too few answers to publish", await headline.Locator("abbr").GetAttributeAsync("title"));
+        await page.AuditAsync("insight-4-suppressed");
+
+        // The CSV the analyst downloads is byte for byte the feed InsightHub serves to their token.
+        await page.GotoAsync("/insight");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('Download these figures')"));
+        var downloaded = await File.ReadAllTextAsync(await download.PathAsync());
+        var campaign = new Uri(new Uri(page.Url), await page.Locator("a:has-text('Download these figures')").GetAttributeAsync("href")).Query;
+        using var analyst = Analyst();
+        var direct = await analyst.GetStringAsync($"/api/feeds/insight.csv{campaign.Replace("?campaign", "?area=S92000003&campaign", StringComparison.Ordinal)}");
+        Assert.Equal(direct, downloaded);
+        Assert.StartsWith("area_code", downloaded, StringComparison.Ordinal);
+        Assert.DoesNotContain(small, downloaded.Split('\n').Where(l => l.Contains(",responses,", StringComparison.Ordinal) && !l.Contains(",c,", StringComparison.Ordinal)));
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Opens the page of the last of the 40 organisations the seeder invites (by its documented order), which it gives 1 to 4 responses.</summary>
+    private static async Task<string> SmallestOrganisationPageAsync(IPage page)
+    {
+        var invited = new[] { ReferenceData.AreaType.Board, ReferenceData.AreaType.Hscp, ReferenceData.AreaType.Council }
+            .SelectMany(type => ReferenceData.AreaRegistry.Default.OfType(type).OrderBy(a => a.Code.Value, StringComparer.Ordinal))
+            .Take(40)
+            .ToList();
+        var small = invited[^1].Code.Value;
+        await page.GotoAsync($"/insight/{small}");
+        return small;
+    }
+
+    private HttpClient Analyst()
+    {
+        var token = DevelopmentSigningKey.IssueToken(new IdentityOptions { SigningKey = platform.Host.SigningKey }, $"test-analyst-{Guid.NewGuid():N}", [Roles.PolicyAnalyst], null, TimeProvider.System);
+        var client = new HttpClient { BaseAddress = platform.Host.Endpoint("insighthub") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
