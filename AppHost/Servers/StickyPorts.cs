@@ -26,18 +26,28 @@ internal static class StickyPorts
         return ports;
     }
 
+    /// <summary>
+    /// Free ports below the kernel's ephemeral range (32768+), as infra/servers/lib.sh picks them: DCP takes its proxy
+    /// ports from that range once the AppHost runs, and one it took could be a port handed to a server here.
+    /// </summary>
     private static int[] Take(int count)
     {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
+        var ports = new List<int>(count);
+        for (var tries = 0; ports.Count < count; tries++)
         {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+            if (tries > 2000)
+            {
+                throw new InvalidOperationException("No free port below 32768 for the local servers.");
+            }
+
+            var port = Random.Shared.Next(20000, 32000);
+            if (!ports.Contains(port) && IsFree(port))
+            {
+                ports.Add(port);
+            }
         }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
+
+        return [.. ports];
     }
 
     private static bool IsFree(int port)

@@ -5,27 +5,41 @@ namespace ChampionNetwork.TestInfrastructure.Servers.Local;
 
 internal static class FreePorts
 {
-    /// <summary>Asks the OS for <paramref name="count"/> distinct free loopback ports (all held at once, then released).</summary>
+    /// <summary>
+    /// <paramref name="count"/> distinct free loopback ports below the kernel's ephemeral range (32768+), as
+    /// infra/servers/lib.sh picks them: an outgoing connection, or DCP choosing its proxy ports, never takes one meanwhile.
+    /// </summary>
     public static int[] Take(int count)
     {
-        var listeners = new List<TcpListener>(count);
-        try
+        var ports = new List<int>(count);
+        for (var tries = 0; ports.Count < count; tries++)
         {
-            for (var i = 0; i < count; i++)
+            if (tries > 2000)
             {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                listeners.Add(listener);
+                throw new InvalidOperationException("No free port below 32768.");
             }
 
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            foreach (var listener in listeners)
+            var port = Random.Shared.Next(20000, 32000);
+            if (!ports.Contains(port) && IsFree(port))
             {
-                listener.Stop();
+                ports.Add(port);
             }
+        }
+
+        return [.. ports];
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 }
