@@ -53,6 +53,10 @@ public sealed class PortalPlatform : IAsyncLifetime
     }
 
     /// <summary>A new browser with no cookies: one person. <paramref name="javaScript"/> off proves a journey works without it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, object> NoScript = [];
+
+    public static bool WithoutJavaScript(IPage page) => NoScript.TryGetValue(page.Context, out _);
+
     public async Task<IPage> NewPersonAsync(bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -63,6 +67,11 @@ public sealed class PortalPlatform : IAsyncLifetime
             AcceptDownloads = true,
             Locale = "en-GB",
         });
+        if (!javaScript)
+        {
+            NoScript.Add(context, new object());
+        }
+
         return await context.NewPageAsync();
     }
 

@@ -1,3 +1,4 @@
+using ChampionNetwork.Portal.Features.CaseStudies;
 using ChampionNetwork.Portal.Features.Insight;
 using ChampionNetwork.Portal.Features.Practices;
 using ChampionNetwork.Portal.Features.SignIn;
@@ -23,6 +24,7 @@ public static class PlatformApis
 
         builder.Services.AddHttpClient<SurveysClient>(http => http.BaseAddress = options.SurveysApi).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<GoodPracticeClient>(http => http.BaseAddress = options.GoodPracticeApi).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddHttpClient<CaseStudiesClient>(http => http.BaseAddress = options.CaseStudiesApi).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<InsightClient>(http => http.BaseAddress = options.InsightHubApi).AddHttpMessageHandler<AccessTokenHandler>();
         return builder;
     }

@@ -10,4 +10,6 @@ public sealed class PortalOptions
     public Uri GoodPracticeApi { get; set; } = new("https+http://goodpractice-api");
 
     public Uri InsightHubApi { get; set; } = new("https+http://insighthub");
+
+    public Uri CaseStudiesApi { get; set; } = new("https+http://casestudies-api");
 }

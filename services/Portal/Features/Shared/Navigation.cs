@@ -17,6 +17,7 @@ public static class Navigation
         }
 
         links.Add(new("/practices", "Good practice"));
+        links.Add(new("/case-studies", "Case studies"));
         if (user is not null && (user.Is(Roles.PolicyAnalyst) || user.Is(Roles.Admin)))
         {
             links.Add(new("/insight", "Insight"));
