@@ -22,6 +22,7 @@ public sealed partial class AdminJourneyTests(PortalPlatform platform)
         await FillQuestionAsync(page, 2, "Anything else?", "else", "FreeText", "Nurture", "NURTURE-S3", required: false);
         // A fourth question, added without JavaScript: the form posts back with one more row, keeping what was typed.
         await page.ClickAsync("button:has-text('Add another question')");
+        await page.Locator("#Questions_3__Text").WaitForAsync();
         Assert.Equal(4, await page.Locator("fieldset legend:text-matches('^Question \\\\d+$')").CountAsync());
         Assert.Equal("speak-up", await page.InputValueAsync("#Questions_0__Id"));
         await FillQuestionAsync(page, 3, "How likely are you to stay another year? (0 to 10)", "stay", "Scale", "Employ", "EMPLOY-S1", required: false);

@@ -30,11 +30,14 @@ public sealed class AnalystJourneyTests(PortalPlatform platform)
         Assert.True(await page.Locator("table caption:has-text('How people answered')").CountAsync() >= 3);
 
         await page.ClickAsync("#areas-table a:has-text('NHS Ayrshire and Arran')");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/insight/S08000015"));
         Assert.Equal("Insight: NHS Ayrshire and Arran", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(3, await page.Locator(".ds_breadcrumbs__item").CountAsync());
         await page.AuditAsync("insight-2-board");
 
+        var organisation = await page.Locator("#areas-table tbody a").First.GetAttributeAsync("href");
         await page.Locator("#areas-table tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(organisation!, StringComparison.Ordinal));
         Assert.Equal(4, await page.Locator(".ds_breadcrumbs__item").CountAsync());
         await page.AuditAsync("insight-3-organisation");
 
@@ -53,8 +56,10 @@ public sealed class AnalystJourneyTests(PortalPlatform platform)
         using var analyst = Analyst();
         var direct = await analyst.GetStringAsync($"/api/feeds/insight.csv{campaign.Replace("?campaign", "?area=S92000003&campaign", StringComparison.Ordinal)}");
         Assert.Equal(direct, downloaded);
-        Assert.StartsWith("area_code", downloaded, StringComparison.Ordinal);
-        Assert.DoesNotContain(small, downloaded.Split('\n').Where(l => l.Contains(",responses,", StringComparison.Ordinal) && !l.Contains(",c,", StringComparison.Ordinal)));
+        Assert.StartsWith("ref_area,", downloaded, StringComparison.Ordinal);
+        // The small organisation's response count is in it as "c" with no value, as on its page.
+        var hidden = Assert.Single(Csv(downloaded), r => r["ref_area"] == small && r["measure"] == "responses");
+        Assert.Equal(("", "c"), (hidden["value"], hidden["qualifier"]));
         await page.Context.CloseAsync();
     }
 
@@ -68,6 +73,21 @@ public sealed class AnalystJourneyTests(PortalPlatform platform)
         var small = invited[^1].Code.Value;
         await page.GotoAsync($"/insight/{small}");
         return small;
+    }
+
+    /// <summary>RFC 4180 rows by column name, with the framework's own parser (quoted fields, embedded commas).</summary>
+    private static List<Dictionary<string, string>> Csv(string csv)
+    {
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(new StringReader(csv)) { TextFieldType = Microsoft.VisualBasic.FileIO.FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (!parser.EndOfData)
+        {
+            rows.Add(header.Zip(parser.ReadFields()!).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        }
+
+        return rows;
     }
 
     private HttpClient Analyst()

@@ -55,6 +55,10 @@ public static class Journey
     }
 
     /// <summary>The error summary's entries, as a person reads them.</summary>
-    public static async Task<IReadOnlyList<string>> ErrorSummaryAsync(this IPage page) =>
-        await page.Locator(".ds_error-summary__list li").AllInnerTextsAsync();
+    /// <remarks>Waits for the summary first: a form posted back to its own address gives no new URL to wait for.</remarks>
+    public static async Task<IReadOnlyList<string>> ErrorSummaryAsync(this IPage page)
+    {
+        await page.Locator(".ds_error-summary").WaitForAsync();
+        return await page.Locator(".ds_error-summary__list li").AllInnerTextsAsync();
+    }
 }

@@ -2,6 +2,7 @@ using ChampionNetwork.Portal.Features.CaseStudies;
 using ChampionNetwork.Portal.Features.Insight;
 using ChampionNetwork.Portal.Features.Practices;
 using ChampionNetwork.Portal.Features.SignIn;
+using ChampionNetwork.Portal.Features.Subscriptions;
 using ChampionNetwork.Portal.Features.Surveys;
 using Microsoft.Extensions.Http.Resilience;
 
@@ -25,6 +26,7 @@ public static class PlatformApis
         builder.Services.AddHttpClient<SurveysClient>(http => http.BaseAddress = options.SurveysApi).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<GoodPracticeClient>(http => http.BaseAddress = options.GoodPracticeApi).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<CaseStudiesClient>(http => http.BaseAddress = options.CaseStudiesApi).AddHttpMessageHandler<AccessTokenHandler>();
+        builder.Services.AddHttpClient<SubscriptionsClient>(http => http.BaseAddress = options.InsightHubApi).AddHttpMessageHandler<AccessTokenHandler>();
         builder.Services.AddHttpClient<InsightClient>(http => http.BaseAddress = options.InsightHubApi).AddHttpMessageHandler<AccessTokenHandler>();
         return builder;
     }

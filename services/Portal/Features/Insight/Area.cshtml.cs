@@ -44,7 +44,10 @@ public sealed class AreaModel(InsightClient insight, SurveysClient surveys) : Pa
         }
 
         Feed = feed.Value!;
-        Shown = Feed.Campaigns.FirstOrDefault(c => c.CampaignId == Campaign) ?? Feed.Campaigns.FirstOrDefault();
+        // By default the newest closed campaign: its figures are final, where an open one's are provisional.
+        Shown = Feed.Campaigns.FirstOrDefault(c => c.CampaignId == Campaign)
+            ?? Feed.Campaigns.FirstOrDefault(c => string.Equals(c.Status, "closed", StringComparison.OrdinalIgnoreCase))
+            ?? Feed.Campaigns.FirstOrDefault();
         if (Shown is not null)
         {
             var instrument = await surveys.InstrumentVersionAsync(Shown.InstrumentId, Shown.InstrumentVersion, ct);

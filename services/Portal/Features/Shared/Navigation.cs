@@ -21,6 +21,7 @@ public static class Navigation
         if (user is not null && (user.Is(Roles.PolicyAnalyst) || user.Is(Roles.Admin)))
         {
             links.Add(new("/insight", "Insight"));
+            links.Add(new("/subscriptions", "Subscriptions"));
         }
 
         if (user is not null && user.Is(Roles.Admin))
