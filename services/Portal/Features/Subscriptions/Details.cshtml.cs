@@ -19,7 +19,7 @@ public sealed class DetailsModel(SubscriptionsClient subscriptions) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid subscriptionId, CancellationToken ct)
     {
-        Secret = TempData["Secret"] as string;
+        Secret = TempData["Secret"]?.ToString();
         return await LoadAsync(subscriptionId, ct);
     }
 
