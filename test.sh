@@ -91,7 +91,8 @@ finish() {
   exit "$status"
 }
 
-infra/servers/install.sh nodejs npm chromium
+# kubectl (its built-in kustomize) and yamllint: tests/Scale.Tests renders and lints infra/k8s.
+infra/servers/install.sh nodejs npm chromium kubernetes-client yamllint
 
 # The real clients of the conformance tests (tests/Conformance: @redocly/cli), from the committed lock: once, and again
 # only when the lock changes. Without Node.js the conformance test fails; it is never skipped.

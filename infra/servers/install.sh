@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages for the private servers (rabbitmq-server redis-server postgresql), only if missing,
-# and any further packages named (install.sh nodejs npm chromium): npm builds the portal's design-system assets,
-# chromium runs the browser tests.
+# and any further packages named (install.sh nodejs npm chromium kubernetes-client yamllint): npm builds the portal's
+# design-system assets, chromium runs the browser tests, kubectl and yamllint check infra/k8s.
 # As root: apt-get. Otherwise sudo apt-get. Without either: prints the exact command and exits 1.
 # Debian's policy keeps the packages' own services from starting on these machines; every instance we run is ours.
 set -euo pipefail
@@ -17,6 +17,9 @@ installed() {
     nodejs) command -v node >/dev/null 2>&1 ;;
     npm) command -v npm >/dev/null 2>&1 ;;
     chromium) [ -x /usr/bin/chromium ] ;;
+    # Any kubectl will do (another package may have brought one, and would conflict with Debian's).
+    kubernetes-client) command -v kubectl >/dev/null 2>&1 ;;
+    yamllint) command -v yamllint >/dev/null 2>&1 ;;
     *) dpkg -s "$1" >/dev/null 2>&1 ;;
   esac
 }

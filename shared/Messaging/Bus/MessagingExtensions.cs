@@ -15,7 +15,8 @@ public static class MessagingExtensions
     /// MassTransit on RabbitMQ: consumers from the given assemblies, prefetch and concurrency from
     /// configuration, short in-memory retries then the <c>_error</c> queue (no delayed redelivery, no exception text,
     /// no Fault events), the in-memory outbox on every consumer so that what a consumer publishes goes out only if it
-    /// succeeds, and nothing on the wire that dates a message finer than the day.
+    /// succeeds, and nothing on the wire that dates a message finer than the day. With <c>Messaging:QuorumQueues</c> set,
+    /// every receive endpoint is a quorum queue (see <see cref="MessagingOptions.QuorumQueues"/>).
     /// </summary>
     public static IHostApplicationBuilder AddChampionMessaging(this IHostApplicationBuilder builder, string connectionName, params Assembly[] consumerAssemblies)
     {
@@ -59,6 +60,10 @@ public static class MessagingExtensions
                     retry.Intervals([.. options.RetryIntervals]);
                 });
                 endpointConfigurator.UseInMemoryOutbox(context);
+                if (options.QuorumQueues > 0 && endpointConfigurator is IRabbitMqReceiveEndpointConfigurator rabbitEndpoint)
+                {
+                    rabbitEndpoint.SetQuorumQueue(options.QuorumQueues);
+                }
             });
 
             bus.UsingRabbitMq((context, rabbit) =>
@@ -68,6 +73,16 @@ public static class MessagingExtensions
                     host.Username(endpoint.Username);
                     host.Password(endpoint.Password);
                     host.PublisherConfirmation = true;
+                    if (options.ClusterNodes is { Length: > 0 } nodes)
+                    {
+                        host.UseCluster(cluster =>
+                        {
+                            foreach (var node in nodes)
+                            {
+                                cluster.Node(node);
+                            }
+                        });
+                    }
                 });
                 // Nothing on the wire finer than the day: the envelope's sent time, and no time-bearing ids.
                 rabbit.AddSerializer(new DayPrecisionEnvelopeSerializerFactory(context.GetService<TimeProvider>() ?? TimeProvider.System));

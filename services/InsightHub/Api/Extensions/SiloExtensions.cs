@@ -48,8 +48,29 @@ internal static class SiloExtensions
             var siloPort = endpoints.GetValue("SiloPort", 11111);
             var gatewayPort = endpoints.GetValue("GatewayPort", 30000);
             var advertised = endpoints["AdvertisedIPAddress"] is { Length: > 0 } address ? IPAddress.Parse(address) : IPAddress.Loopback;
+            var kubernetes = RunsInKubernetes(builder.Configuration);
+            if (kubernetes && Environment.GetEnvironmentVariable("POD_IP") is { Length: > 0 } podIp)
+            {
+                advertised = IPAddress.Parse(podIp);
+            }
+
             silo.ConfigureEndpoints(advertised, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+            if (kubernetes)
+            {
+                // Microsoft.Orleans.Hosting.Kubernetes: the silo's name and address from POD_NAME and POD_IP, the
+                // cluster's identity from the pod's orleans/serviceId and orleans/clusterId labels, and a watch on the
+                // cluster's pods that deletes the pod of a silo declared dead. Membership stays in Redis.
+                silo.UseKubernetesHosting();
+            }
         });
         return builder;
     }
+
+    /// <summary>
+    /// Orleans:Kubernetes:Enabled when set; otherwise on exactly when the downward API's POD_NAME and POD_NAMESPACE
+    /// are there (infra/k8s sets them), so a silo under the AppHost or in the tests never looks for a Kubernetes API.
+    /// </summary>
+    internal static bool RunsInKubernetes(IConfiguration configuration) =>
+        configuration.GetValue<bool?>("Orleans:Kubernetes:Enabled")
+        ?? (Environment.GetEnvironmentVariable("POD_NAME") is { Length: > 0 } && Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 });
 }
