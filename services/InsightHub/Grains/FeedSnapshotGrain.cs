@@ -20,12 +20,18 @@ public sealed partial class FeedSnapshotGrain(
     AreaRegistry areas,
     IOptions<SnapshotOptions> options,
     TimeProvider clock,
+    IEnumerable<IFeedPublicationSink> sinks,
     ILogger<FeedSnapshotGrain> logger) : Grain, IFeedSnapshotGrain
 {
     private static readonly JsonSerializerOptions ContentJson = new() { WriteIndented = false };
 
     // The scheduled publication is one trace, not one per settled or gathered area grain.
     private static readonly ActivitySource Source = new("ChampionNetwork");
+
+    // A publication whose subscribers could not be told is retried this soon, not at the next boundary.
+    private static readonly TimeSpan NotifyRetry = TimeSpan.FromSeconds(5);
+
+    private readonly IFeedPublicationSink[] _sinks = [.. sinks];
 
     // After an activation nothing says what changed while this grain was inactive: gather at the next publication.
     private bool _changed = true;
@@ -56,6 +62,7 @@ public sealed partial class FeedSnapshotGrain(
         // The close's own second, but never before the publication already served.
         var at = SnapshotSchedule.ToSecond(clock.GetUtcNow());
         await PublishAsync(at > state.State.ComputedAt ? at : state.State.ComputedAt, closed: true, cancellationToken);
+        await NotifyIfPendingAsync(cancellationToken);
         Schedule();
     }
 
@@ -75,6 +82,7 @@ public sealed partial class FeedSnapshotGrain(
         try
         {
             await PublishIfDueAsync(cancellationToken);
+            await NotifyIfPendingAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -123,10 +131,45 @@ public sealed partial class FeedSnapshotGrain(
         LogPublished(this.GetPrimaryKeyString(), at, closed);
     }
 
+    /// <summary>
+    /// Tells the subscriptions of the latest publication, once it is durable; remembered in state, so that a failure
+    /// or a restart before they heard of it tells them again (they ignore a publication they already have).
+    /// </summary>
+    private async Task NotifyIfPendingAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        if (_sinks.Length == 0 || !state.RecordExists || s.ContentHash.Length == 0 || s.NotifiedAt >= s.ComputedAt)
+        {
+            return;
+        }
+
+        var snapshot = await GetSnapshotWithoutPublishingAsync();
+        foreach (var sink in _sinks)
+        {
+            await sink.PublishedAsync(this.GetPrimaryKeyString(), snapshot, s.ClosedPublished && !s.ClosedNotified, cancellationToken);
+        }
+
+        s.NotifiedAt = s.ComputedAt;
+        s.ClosedNotified = s.ClosedPublished;
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    private Task<FeedSnapshot> GetSnapshotWithoutPublishingAsync()
+    {
+        var s = state.State;
+        _content ??= s.Content.Length == 0 ? FeedSnapshotContent.Empty : JsonSerializer.Deserialize<FeedSnapshotContent>(s.Content, ContentJson)!;
+        return Task.FromResult(new FeedSnapshot(new FeedVersion(s.ContentHash, s.ComputedAt), _content.Campaign, _content.Activity));
+    }
+
     private void Schedule()
     {
         _timer?.Dispose();
         var due = SnapshotSchedule.NextAfter(clock.GetUtcNow(), Every) - clock.GetUtcNow();
+        if (_sinks.Length > 0 && state.State.ContentHash.Length > 0 && state.State.NotifiedAt < state.State.ComputedAt && due > NotifyRetry)
+        {
+            due = NotifyRetry;
+        }
+
         _timer = this.RegisterGrainTimer(OnScheduleAsync, new GrainTimerCreationOptions
         {
             DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due,

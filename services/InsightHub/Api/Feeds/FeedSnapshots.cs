@@ -76,6 +76,27 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
         return new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
     }
 
+    /// <summary>
+    /// The disclosed figures of a publication already in hand (the feed snapshot grain's own, as it publishes),
+    /// under the same cache entry the feeds read: a subscription is told exactly what the feeds then serve.
+    /// </summary>
+    public async Task<PublishedCampaign?> DiscloseAsync(Guid campaignId, FeedSnapshot snapshot)
+    {
+        if (!snapshot.Version.IsPublished)
+        {
+            return null;
+        }
+
+        var key = ("disclosed", campaignId, snapshot.Version.ContentHash);
+        var disclosed = cache.GetOrCreate(key, entry =>
+        {
+            entry.SlidingExpiration = KeepFor;
+            return new Lazy<Task<PublishedCampaign?>>(() => Task.FromResult<PublishedCampaign?>(new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot))));
+        })!;
+        var published = await disclosed.Value;
+        return published is null ? null : published with { Figures = published.Figures with { Version = snapshot.Version } };
+    }
+
     public Task<FeedSnapshot> ActivityAsync(CancellationToken cancellationToken) =>
         grains.GetGrain<IFeedSnapshotGrain>(FeedSnapshotKeys.Activity).GetSnapshot(cancellationToken);
 }
