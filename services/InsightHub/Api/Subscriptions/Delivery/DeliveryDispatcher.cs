@@ -147,9 +147,10 @@ public sealed partial class DeliveryDispatcher(
         subscription.DisabledReason = reason;
         subscription.DisabledAt = now;
         subscription.UpdatedAt = now;
+        // The failed attempt's delivery is given up; the others waiting are cancelled when they fall due.
         if (current.Status == DeliveryStatus.Pending)
         {
-            Complete(current, DeliveryStatus.Cancelled, now);
+            Complete(current, DeliveryStatus.Failed, now);
         }
 
         if (factory.OwnerNotice(subscription, reason) is { } notice)
