@@ -20,6 +20,7 @@ public sealed class KillDuringDeliveryTests(IsolatedServers servers) : IClassFix
     public async Task After_a_kill_mid_delivery_every_due_delivery_is_made_and_only_the_one_in_flight_twice()
     {
         var identity = new TestIdentity();
+        var token = identity.Token(ChampionNetwork.Identity.Roles.PolicyAnalyst, null, "kill-test-analyst");
         var settings = ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, await servers.DatabaseAsync("insighthubdb"), identity);
         // One delivery in flight at a time, so "the one in flight" is one; the timeout outlasts the test's hold.
         settings["InsightHub:Subscriptions:Delivery:Concurrency"] = "1";
@@ -48,7 +49,7 @@ public sealed class KillDuringDeliveryTests(IsolatedServers servers) : IClassFix
         try
         {
             await first.WaitUntilHealthyAsync();
-            using var analyst = first.Client(identity.PolicyAnalyst());
+            using var analyst = first.Client(token);
             var created = await (await analyst.PostAsJsonAsync(new Uri("/api/subscriptions", UriKind.Relative), new { channel = "webhook", webhookUrl = receiver.Url.ToString() })).Content.ReadFromJsonAsync<JsonNode>();
             subscriptionId = created!["subscription"]!["id"]!.GetValue<string>();
             for (var i = 0; i < Deliveries; i++)
@@ -69,7 +70,7 @@ public sealed class KillDuringDeliveryTests(IsolatedServers servers) : IClassFix
         Assert.True(receiver.Received.Count < Deliveries, "the kill came before every delivery was made");
         await using var second = HubProcess.Start(settings, "second");
         await second.WaitUntilHealthyAsync();
-        using var after = second.Client(identity.PolicyAnalyst());
+        using var after = second.Client(token);
         await Eventually.Returns(
             () => Task.FromResult(receiver.Received.Select(r => r.Id).ToHashSet()),
             ids => messageIds.All(ids.Contains),

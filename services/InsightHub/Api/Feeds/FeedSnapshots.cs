@@ -77,24 +77,25 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
     }
 
     /// <summary>
-    /// The disclosed figures of a publication already in hand (the feed snapshot grain's own, as it publishes),
-    /// under the same cache entry the feeds read: a subscription is told exactly what the feeds then serve.
+    /// The disclosed figures of a publication already in hand (the feed snapshot grain's own, as it publishes): the
+    /// same disclosure of the same content the feeds serve. Computed here rather than through the readers' cache
+    /// entry, whose work calls back into the grain that is waiting for this; left in the cache for the readers.
     /// </summary>
-    public async Task<PublishedCampaign?> DiscloseAsync(Guid campaignId, FeedSnapshot snapshot)
+    public PublishedCampaign? Disclose(Guid campaignId, FeedSnapshot snapshot)
     {
         if (!snapshot.Version.IsPublished)
         {
             return null;
         }
 
+        var published = new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
         var key = ("disclosed", campaignId, snapshot.Version.ContentHash);
-        var disclosed = cache.GetOrCreate(key, entry =>
+        if (!cache.TryGetValue(key, out _))
         {
-            entry.SlidingExpiration = KeepFor;
-            return new Lazy<Task<PublishedCampaign?>>(() => Task.FromResult<PublishedCampaign?>(new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot))));
-        })!;
-        var published = await disclosed.Value;
-        return published is null ? null : published with { Figures = published.Figures with { Version = snapshot.Version } };
+            cache.Set(key, new Lazy<Task<PublishedCampaign?>>(Task.FromResult<PublishedCampaign?>(published)), new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
+        }
+
+        return published;
     }
 
     public Task<FeedSnapshot> ActivityAsync(CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace ChampionNetwork.InsightHub.Subscriptions;
 /// schedule, and at a campaign's close). In one transaction it records the publication (so that telling it again
 /// after a crash does nothing), and for every active subscription whose own slice of the disclosed figures changed,
 /// a notice, and for an immediate subscription its delivery. The figures are the feeds' own disclosed ones
-/// (<see cref="FeedSnapshots.DiscloseAsync"/>): never a raw aggregate, never a time finer than the publication.
+/// (<see cref="FeedSnapshots.Disclose"/>): never a raw aggregate, never a time finer than the publication.
 /// </summary>
 public sealed partial class FeedPublicationSink(
     IServiceScopeFactory scopes,
@@ -29,7 +29,7 @@ public sealed partial class FeedPublicationSink(
         PublishedCampaign? campaign = null;
         if (snapshotKey.StartsWith("campaign:", StringComparison.Ordinal))
         {
-            campaign = await feeds.DiscloseAsync(Guid.Parse(snapshotKey["campaign:".Length..]), snapshot);
+            campaign = feeds.Disclose(Guid.Parse(snapshotKey["campaign:".Length..]), snapshot);
             if (campaign is null || (campaign.Figures.InstrumentId == Guid.Empty && campaign.Figures.Title is null))
             {
                 return; // the feeds show nothing of it either

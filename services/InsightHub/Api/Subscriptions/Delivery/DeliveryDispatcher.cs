@@ -53,10 +53,7 @@ public sealed partial class DeliveryDispatcher(
             return false;
         }
 
-        // The subscription's row too: its failure clock and status change with the attempt's result.
-        var subscription = (await db.Subscriptions
-            .FromSql($"SELECT * FROM subscriptions WHERE id = {delivery.SubscriptionId} FOR UPDATE")
-            .ToListAsync(cancellationToken)).Single();
+        var subscription = await db.Subscriptions.SingleAsync(s => s.Id == delivery.SubscriptionId, cancellationToken);
         if (!subscription.IsActive && delivery.Kind != DeliveryKind.OwnerNotice)
         {
             delivery.Status = DeliveryStatus.Cancelled;
@@ -73,6 +70,12 @@ public sealed partial class DeliveryDispatcher(
             ? await webhooks.SendAsync(subscription, delivery, cancellationToken)
             : await mailer.SendAsync(subscription, delivery, cancellationToken);
         var after = clock.GetUtcNow();
+
+        // Only now the subscription's row, for its failure clock and status: not held while the endpoint is tried, so
+        // the API and other deliveries of the same subscription do not wait on a slow endpoint. NO KEY UPDATE lets
+        // new deliveries (their foreign key) go ahead.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM subscriptions WHERE id = {subscription.Id} FOR NO KEY UPDATE", cancellationToken);
+        await db.Entry(subscription).ReloadAsync(cancellationToken);
 
         db.DeliveryAttempts.Add(new DeliveryAttempt
         {
