@@ -54,15 +54,23 @@ public sealed partial class FeedSnapshotGrain(
 
     public async Task PublishClosed(CancellationToken cancellationToken = default)
     {
-        if (state.State.ClosedPublished)
+        if (!state.State.ClosedPublished)
         {
-            return;
+            // The close's own second, but never before the publication already served.
+            var at = SnapshotSchedule.ToSecond(clock.GetUtcNow());
+            await PublishAsync(at > state.State.ComputedAt ? at : state.State.ComputedAt, closed: true, cancellationToken);
         }
 
-        // The close's own second, but never before the publication already served.
-        var at = SnapshotSchedule.ToSecond(clock.GetUtcNow());
-        await PublishAsync(at > state.State.ComputedAt ? at : state.State.ComputedAt, closed: true, cancellationToken);
-        await NotifyIfPendingAsync(cancellationToken);
+        try
+        {
+            await NotifyIfPendingAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The publication stands; the timer tells the subscriptions within seconds.
+            LogNotifyFailed(ex, this.GetPrimaryKeyString());
+        }
+
         Schedule();
     }
 
@@ -225,6 +233,9 @@ public sealed partial class FeedSnapshotGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Area {AreaCode} could not settle before a publication; its own retry sends its batch")]
     private partial void LogSettleFailed(Exception exception, string areaCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriptions could not be told of snapshot {Snapshot}; retried in a few seconds")]
+    private partial void LogNotifyFailed(Exception exception, string snapshot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Snapshot} could not publish on schedule; the next read or tick retries")]
     private partial void LogPublishFailed(Exception exception, string snapshot);

@@ -88,9 +88,15 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
             return null;
         }
 
-        var published = new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
         var key = ("disclosed", campaignId, snapshot.Version.ContentHash);
-        if (!cache.TryGetValue(key, out _))
+        if (cache.TryGetValue(key, out Lazy<Task<PublishedCampaign?>>? known) && known is { IsValueCreated: true, Value.IsCompletedSuccessfully: true } && known.Value.Result is { } done)
+        {
+            // Disclosed already for this content: the same figures, with this publication's time.
+            return done with { Figures = done.Figures with { Version = snapshot.Version } };
+        }
+
+        var published = new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
+        if (known is null)
         {
             cache.Set(key, new Lazy<Task<PublishedCampaign?>>(Task.FromResult<PublishedCampaign?>(published)), new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
         }

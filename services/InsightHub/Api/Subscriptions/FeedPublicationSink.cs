@@ -26,6 +26,13 @@ public sealed partial class FeedPublicationSink(
 {
     public async Task PublishedAsync(string snapshotKey, FeedSnapshot snapshot, bool closed, CancellationToken cancellationToken)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InsightHubDb>();
+        if (!await db.Subscriptions.AnyAsync(s => s.Status == SubscriptionStatus.Active, cancellationToken))
+        {
+            return; // nobody to tell: no disclosure work inside the publishing grain
+        }
+
         PublishedCampaign? campaign = null;
         if (snapshotKey.StartsWith("campaign:", StringComparison.Ordinal))
         {
@@ -40,8 +47,6 @@ public sealed partial class FeedPublicationSink(
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<InsightHubDb>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var publishedAt = snapshot.Version.ComputedAt;
         var recorded = await db.Database.ExecuteSqlAsync(
