@@ -127,7 +127,9 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
         await using var receiver = await Receiver.StartAsync();
         receiver.Respond = Receiver.Status(410, "gone");
         await using var smtp = TestSmtp.Start();
-        await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync("gone"), extra: smtp.Settings);
+        // One delivery at a time: with more, both waiting deliveries may be in flight before the 410 arrives.
+        var settings = new Dictionary<string, string?>(smtp.Settings) { ["InsightHub:Subscriptions:Delivery:Concurrency"] = "1" };
+        await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync("gone"), extra: settings);
         var subscription = await harness.SubscribeAsync(receiver.Url, contactEmail: "owner@policy.test");
         var first = await harness.PingAsync(subscription);
         harness.Clock.Advance(TimeSpan.FromSeconds(1));
