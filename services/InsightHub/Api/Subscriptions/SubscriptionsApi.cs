@@ -80,12 +80,15 @@ public static class SubscriptionsApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var unsubscribe = app.MapGroup("/api/subscriptions/unsubscribe").WithTags("Subscriptions").AllowAnonymous();
-        unsubscribe.MapGet("/", UnsubscribePage)
+        app.MapGet("/api/subscriptions/unsubscribe", UnsubscribePage)
+            .WithTags("Subscriptions")
+            .AllowAnonymous()
             .WithName("UnsubscribePage")
             .WithSummary("The page an e-mail's unsubscribe link opens: a button that confirms (no sign-in)")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
-        unsubscribe.MapPost("/", Unsubscribe)
+        app.MapPost("/api/subscriptions/unsubscribe", Unsubscribe)
+            .WithTags("Subscriptions")
+            .AllowAnonymous()
             .WithName("Unsubscribe")
             .WithSummary("Unsubscribe with the signed token from an e-mail (no sign-in; RFC 8058 one-click)")
             .DisableAntiforgery()
