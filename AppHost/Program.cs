@@ -12,18 +12,21 @@ var options = AppHostOptions.Parse(args);
 var data = options.PrepareDataDirectory();
 var signingKey = SigningKeyStore.LoadOrCreate(data);
 var ledgerSecret = LedgerSecretStore.LoadOrCreate(data);
+var unsubscribeSecret = UnsubscribeSecretStore.LoadOrCreate(data);
 
 var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
 ResourceWatcher.StartBeforeResources<ResourceConsole>(builder);
 var cadence = PublicationCadence.From(builder.Configuration);
 // A secret parameter: the dashboard masks it.
 var ledger = builder.AddParameter("ledger-secret", ledgerSecret, secret: true);
+var unsubscribe = builder.AddParameter("unsubscribe-secret", unsubscribeSecret, secret: true);
 
 var eventBus = builder.AddEventBus("eventbus", data);
 var redis = builder.AddRedisServer("redis", data);
 var postgres = builder.AddPostgresServer("postgres", data);
 var surveysDb = postgres.AddDatabase("surveysdb");
 var goodPracticeDb = postgres.AddDatabase("goodpracticedb");
+var insightHubDb = postgres.AddDatabase("insighthubdb");
 
 // Grain state is keyed by the ServiceId, which stays; each run is a new cluster, so a silo of the last run left in
 // Redis's membership table is not one the new silo waits to reach.
@@ -36,7 +39,9 @@ var orleans = builder.AddOrleans("insight")
 var insightHub = builder.AddProject<Projects.InsightHub_Api>("insighthub")
     .WithReference(orleans).WaitFor(redis)
     .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(insightHubDb).WaitFor(insightHubDb)
     .WithEnvironment("InsightHub__Snapshots__PublishEvery", cadence)
+    .WithEnvironment("InsightHub__Subscriptions__UnsubscribeSecret", unsubscribe)
     .WithPlatformDefaults(signingKey);
 
 // Surveys publishes from its first second (the demo campaign's opening): InsightHub's queues must be bound by then,

@@ -22,7 +22,7 @@ public sealed class OutboxDeliveryTests : IAsyncLifetime
         var eventBus = await _broker.CreateVirtualHostAsync(TestNames.Unique("outbox"));
         var postgres = await TestServers.PostgresAsync();
         var redis = await TestServers.RedisAsync();
-        _platform = await Platform.StartAsync(eventBus, await postgres.CreateDatabaseAsync(TestNames.Unique("surveysdb")), redis.ConnectionString, TestNames.Unique("outbox"));
+        _platform = await Platform.StartAsync(eventBus, await postgres.CreateDatabaseAsync(TestNames.Unique("surveysdb")), await postgres.CreateDatabaseAsync(TestNames.Unique("insighthubdb")), redis.ConnectionString, TestNames.Unique("outbox"));
     }
 
     public async Task DisposeAsync()

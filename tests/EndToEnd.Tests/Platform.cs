@@ -12,13 +12,13 @@ public sealed class Platform : IAsyncDisposable
 {
     private readonly Dictionary<string, string?> _surveysSettings;
 
-    private Platform(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix, bool overKestrel)
+    private Platform(Uri eventBus, string surveysDb, string insightHubDb, string redis, string redisKeyPrefix, bool overKestrel)
     {
         SurveysDb = surveysDb;
         _surveysSettings = ServiceSettings.Surveys(eventBus, surveysDb, Identity);
         // Accepted responses are sealed until the next release: every second here, so they soon reach the feeds.
         _surveysSettings["Anonymity:ReleaseEvery"] = "00:00:01";
-        InsightHub = new ServiceUnderTest<insighthub::Program>(ServiceSettings.InsightHub(eventBus, redis, redisKeyPrefix, Identity));
+        InsightHub = new ServiceUnderTest<insighthub::Program>(ServiceSettings.InsightHub(eventBus, redis, redisKeyPrefix, insightHubDb, Identity));
         Surveys = new ServiceUnderTest<surveys::Program>(_surveysSettings);
         if (overKestrel)
         {
@@ -36,9 +36,9 @@ public sealed class Platform : IAsyncDisposable
     public string SurveysDb { get; }
 
     /// <summary>Starts both services and waits until both report healthy, so no event can miss its queue.</summary>
-    public static async Task<Platform> StartAsync(Uri eventBus, string surveysDb, string redis, string redisKeyPrefix, bool overKestrel = false)
+    public static async Task<Platform> StartAsync(Uri eventBus, string surveysDb, string insightHubDb, string redis, string redisKeyPrefix, bool overKestrel = false)
     {
-        var platform = new Platform(eventBus, surveysDb, redis, redisKeyPrefix, overKestrel);
+        var platform = new Platform(eventBus, surveysDb, insightHubDb, redis, redisKeyPrefix, overKestrel);
         platform.InsightHub.Start();
         platform.Surveys.Start();
         await platform.InsightHub.WaitUntilHealthyAsync();
@@ -47,7 +47,7 @@ public sealed class Platform : IAsyncDisposable
     }
 
     public static async Task<Platform> StartAsync(IsolatedServers servers, bool overKestrel = false) =>
-        await StartAsync(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), servers.RedisConnectionString, servers.RedisKeyPrefix, overKestrel);
+        await StartAsync(servers.RabbitMqUri, await servers.DatabaseAsync("surveysdb"), await servers.DatabaseAsync("insighthubdb"), servers.RedisConnectionString, servers.RedisKeyPrefix, overKestrel);
 
     /// <summary>Stops the Surveys host and starts a new one on the same database, as a process restart would.</summary>
     public async Task RestartSurveysAsync()

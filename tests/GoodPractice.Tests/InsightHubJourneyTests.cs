@@ -24,7 +24,7 @@ public sealed class InsightHubJourneyTests(IsolatedServers servers) : IClassFixt
     public async Task InitializeAsync()
     {
         _goodPractice = await GoodPracticeHost.StartAsync(servers);
-        _insightHub = new ServiceUnderTest<insighthub::Program>(ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, _goodPractice.Identity));
+        _insightHub = new ServiceUnderTest<insighthub::Program>(ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, await servers.DatabaseAsync("insighthubdb"), _goodPractice.Identity));
         _insightHub.Start();
         // InsightHub's queues must be bound before anything is published.
         await _insightHub.WaitUntilHealthyAsync(TimeSpan.FromSeconds(120));

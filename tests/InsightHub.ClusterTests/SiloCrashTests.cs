@@ -18,7 +18,7 @@ public sealed class SiloCrashTests(IsolatedServers servers) : IClassFixture<Isol
     {
         var identity = new TestIdentity();
         await using var stream = await EventStream.StartAsync(servers.RabbitMqUri);
-        await using var first = SiloProcess.Start("first", servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, identity);
+        await using var first = SiloProcess.Start("first", servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, await servers.DatabaseAsync("insighthubdb"), identity);
         await first.WaitUntilHealthyAsync();
 
         var publishing = stream.PublishAsync(Total, seed: 1, pause: TimeSpan.FromMilliseconds(400));
@@ -32,7 +32,7 @@ public sealed class SiloCrashTests(IsolatedServers servers) : IClassFixture<Isol
         Assert.True(first.HasExited);
         Assert.True(counted < Total, $"the silo must die mid-stream; it had counted {counted} of {Total}");
 
-        await using var second = SiloProcess.Start("second", servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, identity);
+        await using var second = SiloProcess.Start("second", servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, await servers.DatabaseAsync("insighthubdb"), identity);
         await second.WaitUntilHealthyAsync();
         await publishing;
 

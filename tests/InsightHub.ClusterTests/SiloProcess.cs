@@ -29,7 +29,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static SiloProcess Start(string name, Uri eventBus, string redis, string clusterPrefix, TestIdentity identity, IReadOnlyDictionary<string, string>? extra = null)
+    public static SiloProcess Start(string name, Uri eventBus, string redis, string clusterPrefix, string insightHubDb, TestIdentity identity, IReadOnlyDictionary<string, string>? extra = null)
     {
         var dll = ServiceDll();
         var httpPort = ServiceSettings.FreeTcpPort();
@@ -49,6 +49,8 @@ internal sealed class SiloProcess : IAsyncDisposable
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
             ["ConnectionStrings__eventbus"] = eventBus.ToString(),
             ["ConnectionStrings__redis"] = redis,
+            // Subscriptions and their deliveries: every silo of the cluster shares the one database.
+            ["ConnectionStrings__insighthubdb"] = insightHubDb,
             ["Orleans__ServiceId"] = clusterPrefix,
             ["Orleans__ClusterId"] = clusterPrefix,
             ["Orleans__Endpoints__SiloPort"] = ServiceSettings.FreeTcpPort().ToString(CultureInfo.InvariantCulture),

@@ -18,8 +18,9 @@ public sealed class ThreeSiloTests(IsolatedServers servers) : IClassFixture<Isol
     {
         var identity = new TestIdentity();
         await using var stream = await EventStream.StartAsync(servers.RabbitMqUri);
+        var insightHubDb = await servers.DatabaseAsync("insighthubdb");
         var silos = new[] { "a", "b", "c" }
-            .Select(name => SiloProcess.Start(name, servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, identity))
+            .Select(name => SiloProcess.Start(name, servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, insightHubDb, identity))
             .ToList();
         try
         {

@@ -30,7 +30,7 @@ internal sealed class Hub : IAsyncDisposable
     public static async Task<Hub> StartAsync(IsolatedServers servers, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var identity = new TestIdentity();
-        var settings = ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, identity);
+        var settings = ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, await servers.DatabaseAsync("insighthubdb"), identity);
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

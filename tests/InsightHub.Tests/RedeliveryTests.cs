@@ -19,7 +19,7 @@ public sealed class RedeliveryTests(IsolatedServers servers) : IClassFixture<Iso
 
     public async Task InitializeAsync()
     {
-        var settings = ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, _identity);
+        var settings = ServiceSettings.InsightHub(servers.RabbitMqUri, servers.RedisConnectionString, servers.RedisKeyPrefix, await servers.DatabaseAsync("insighthubdb"), _identity);
         // One message at a time, in queue order: a sentinel published last is consumed last.
         settings["Messaging:PrefetchCount"] = "1";
         _hub = new ServiceUnderTest<Program>(settings);

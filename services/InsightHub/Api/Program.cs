@@ -1,6 +1,7 @@
 using ChampionNetwork.InsightHub.Extensions;
 using ChampionNetwork.InsightHub.Feeds;
 using ChampionNetwork.InsightHub.Replay;
+using ChampionNetwork.InsightHub.Subscriptions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,6 +12,7 @@ app.MapDefaultEndpoints();
 app.MapApiDocuments();
 app.MapFeedsApi();
 app.MapReplayApi();
+app.MapSubscriptionsApi();
 app.Run();
 
 public partial class Program;

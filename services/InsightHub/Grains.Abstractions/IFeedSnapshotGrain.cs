@@ -65,6 +65,14 @@ public sealed class FeedSnapshotState
     /// <summary>Whether the close has been published (once; later changes wait for the schedule).</summary>
     [Id(3)]
     public bool ClosedPublished { get; set; }
+
+    /// <summary>The latest publication the subscriptions were told of (<see cref="ComputedAt"/> once they were).</summary>
+    [Id(4)]
+    public DateTimeOffset NotifiedAt { get; set; }
+
+    /// <summary>Whether the subscriptions were told of the close (once).</summary>
+    [Id(5)]
+    public bool ClosedNotified { get; set; }
 }
 
 /// <summary>The raw figures of one publication, as stored.</summary>

@@ -20,12 +20,18 @@ public sealed partial class FeedSnapshotGrain(
     AreaRegistry areas,
     IOptions<SnapshotOptions> options,
     TimeProvider clock,
+    IEnumerable<IFeedPublicationSink> sinks,
     ILogger<FeedSnapshotGrain> logger) : Grain, IFeedSnapshotGrain
 {
     private static readonly JsonSerializerOptions ContentJson = new() { WriteIndented = false };
 
     // The scheduled publication is one trace, not one per settled or gathered area grain.
     private static readonly ActivitySource Source = new("ChampionNetwork");
+
+    // A publication whose subscribers could not be told is retried this soon, not at the next boundary.
+    private static readonly TimeSpan NotifyRetry = TimeSpan.FromSeconds(5);
+
+    private readonly IFeedPublicationSink[] _sinks = [.. sinks];
 
     // After an activation nothing says what changed while this grain was inactive: gather at the next publication.
     private bool _changed = true;
@@ -48,14 +54,23 @@ public sealed partial class FeedSnapshotGrain(
 
     public async Task PublishClosed(CancellationToken cancellationToken = default)
     {
-        if (state.State.ClosedPublished)
+        if (!state.State.ClosedPublished)
         {
-            return;
+            // The close's own second, but never before the publication already served.
+            var at = SnapshotSchedule.ToSecond(clock.GetUtcNow());
+            await PublishAsync(at > state.State.ComputedAt ? at : state.State.ComputedAt, closed: true, cancellationToken);
         }
 
-        // The close's own second, but never before the publication already served.
-        var at = SnapshotSchedule.ToSecond(clock.GetUtcNow());
-        await PublishAsync(at > state.State.ComputedAt ? at : state.State.ComputedAt, closed: true, cancellationToken);
+        try
+        {
+            await NotifyIfPendingAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The publication stands; the timer tells the subscriptions within seconds.
+            LogNotifyFailed(ex, this.GetPrimaryKeyString());
+        }
+
         Schedule();
     }
 
@@ -75,6 +90,7 @@ public sealed partial class FeedSnapshotGrain(
         try
         {
             await PublishIfDueAsync(cancellationToken);
+            await NotifyIfPendingAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -123,10 +139,45 @@ public sealed partial class FeedSnapshotGrain(
         LogPublished(this.GetPrimaryKeyString(), at, closed);
     }
 
+    /// <summary>
+    /// Tells the subscriptions of the latest publication, once it is durable; remembered in state, so that a failure
+    /// or a restart before they heard of it tells them again (they ignore a publication they already have).
+    /// </summary>
+    private async Task NotifyIfPendingAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        if (_sinks.Length == 0 || !state.RecordExists || s.ContentHash.Length == 0 || s.NotifiedAt >= s.ComputedAt)
+        {
+            return;
+        }
+
+        var snapshot = await GetSnapshotWithoutPublishingAsync();
+        foreach (var sink in _sinks)
+        {
+            await sink.PublishedAsync(this.GetPrimaryKeyString(), snapshot, s.ClosedPublished && !s.ClosedNotified, cancellationToken);
+        }
+
+        s.NotifiedAt = s.ComputedAt;
+        s.ClosedNotified = s.ClosedPublished;
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    private Task<FeedSnapshot> GetSnapshotWithoutPublishingAsync()
+    {
+        var s = state.State;
+        _content ??= s.Content.Length == 0 ? FeedSnapshotContent.Empty : JsonSerializer.Deserialize<FeedSnapshotContent>(s.Content, ContentJson)!;
+        return Task.FromResult(new FeedSnapshot(new FeedVersion(s.ContentHash, s.ComputedAt), _content.Campaign, _content.Activity));
+    }
+
     private void Schedule()
     {
         _timer?.Dispose();
         var due = SnapshotSchedule.NextAfter(clock.GetUtcNow(), Every) - clock.GetUtcNow();
+        if (_sinks.Length > 0 && state.State.ContentHash.Length > 0 && state.State.NotifiedAt < state.State.ComputedAt && due > NotifyRetry)
+        {
+            due = NotifyRetry;
+        }
+
         _timer = this.RegisterGrainTimer(OnScheduleAsync, new GrainTimerCreationOptions
         {
             DueTime = due < TimeSpan.Zero ? TimeSpan.Zero : due,
@@ -182,6 +233,9 @@ public sealed partial class FeedSnapshotGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Area {AreaCode} could not settle before a publication; its own retry sends its batch")]
     private partial void LogSettleFailed(Exception exception, string areaCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscriptions could not be told of snapshot {Snapshot}; retried in a few seconds")]
+    private partial void LogNotifyFailed(Exception exception, string snapshot);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot {Snapshot} could not publish on schedule; the next read or tick retries")]
     private partial void LogPublishFailed(Exception exception, string snapshot);

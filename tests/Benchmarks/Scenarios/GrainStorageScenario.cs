@@ -32,9 +32,11 @@ internal static class GrainStorageScenario
         await using var redisServer = ServerProcess.Start("redis-server", ["--port", redisPort.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", redisDirectory.FullName, "--appendonly", "yes", "--appendfsync", "everysec", "--save", "", "--daemonize", "no", "--logfile", ""]);
         var redisConnection = $"127.0.0.1:{redisPort.ToString(CultureInfo.InvariantCulture)}";
         await using var redis = await ConnectRedisAsync(redisConnection, cancellationToken);
+        // InsightHub keeps its subscriptions in insighthubdb: a PostgreSQL of its own here too.
+        await using var postgres = await LocalPostgres.StartAsync(cancellationToken);
 
-        var (redisRate, writesPerEvent) = await MeasureAsync(broker, redis, redisConnection, "Redis", events, cancellationToken);
-        var (memoryRate, _) = await MeasureAsync(broker, redis, redisConnection, "Memory", events, cancellationToken);
+        var (redisRate, writesPerEvent) = await MeasureAsync(broker, redis, redisConnection, await postgres.CreateDatabaseAsync("insighthubdb_redis", cancellationToken), "Redis", events, cancellationToken);
+        var (memoryRate, _) = await MeasureAsync(broker, redis, redisConnection, await postgres.CreateDatabaseAsync("insighthubdb_memory", cancellationToken), "Memory", events, cancellationToken);
         report.Add(new ResultRow("grain-storage", "B: Memory grain storage", "events/s", memoryRate));
         report.Add(new ResultRow("grain-storage", "Redis grain storage (AOF, batched writes)", "events/s", redisRate, memoryRate, "≥ 0.8 of Memory", redisRate.Median / memoryRate.Median >= 0.8));
         report.Add(new ResultRow("grain-storage", "Redis writes per event (INFO commandstats)", "writes", writesPerEvent));
@@ -47,7 +49,7 @@ internal static class GrainStorageScenario
         }
     }
 
-    private static async Task<(Measured Rate, Measured WritesPerEvent)> MeasureAsync(LocalRabbitMq broker, ConnectionMultiplexer redis, string redisConnection, string provider, int events, CancellationToken cancellationToken)
+    private static async Task<(Measured Rate, Measured WritesPerEvent)> MeasureAsync(LocalRabbitMq broker, ConnectionMultiplexer redis, string redisConnection, string insightHubDb, string provider, int events, CancellationToken cancellationToken)
     {
         var vhost = await broker.CreateVirtualHostAsync($"grains-{provider.ToLowerInvariant()}", cancellationToken);
         var signingKey = DevelopmentSigningKey.NewBase64Key();
@@ -56,6 +58,7 @@ internal static class GrainStorageScenario
         {
             ["ConnectionStrings__eventbus"] = vhost.ToString(),
             ["ConnectionStrings__redis"] = redisConnection,
+            ["ConnectionStrings__insighthubdb"] = insightHubDb,
             ["Identity__SigningKey"] = signingKey,
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}",
             // Testing: a shared signing key is refused in Production.

@@ -25,10 +25,11 @@ public static class ServiceSettings
             ["ConnectionStrings:goodpracticedb"] = goodPracticeDb,
         };
 
-    public static Dictionary<string, string?> InsightHub(Uri eventBus, string redis, string keyPrefix, TestIdentity identity) =>
+    public static Dictionary<string, string?> InsightHub(Uri eventBus, string redis, string keyPrefix, string insightHubDb, TestIdentity identity) =>
         new(Common(eventBus, identity))
         {
             ["ConnectionStrings:redis"] = redis,
+            ["ConnectionStrings:insighthubdb"] = insightHubDb,
             // ServiceId prefixes every Orleans key in Redis (membership and grain state): the test class's own prefix.
             ["Orleans:ServiceId"] = keyPrefix,
             ["Orleans:ClusterId"] = keyPrefix,
@@ -36,7 +37,16 @@ public static class ServiceSettings
             ["Orleans:Endpoints:GatewayPort"] = FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             // Feeds publish on a schedule (a day in production): every second, so that tests see figures soon.
             ["InsightHub:Snapshots:PublishEvery"] = "00:00:01",
+            ["InsightHub:Subscriptions:UnsubscribeSecret"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            // Tests deliver webhooks to receivers on loopback only: the SSRF guard refuses it unless allowed.
+            ["InsightHub:Subscriptions:Webhooks:AllowedNetworks:0"] = "127.0.0.0/8",
+            ["InsightHub:Subscriptions:Webhooks:AllowedNetworks:1"] = "::1/128",
+            ["InsightHub:Subscriptions:Delivery:PollInterval"] = "00:00:00.250",
         };
+
+    /// <summary>The same settings as environment variables (<c>A__B</c>), for InsightHub run as a process.</summary>
+    public static Dictionary<string, string> AsEnvironment(IReadOnlyDictionary<string, string?> settings) =>
+        settings.Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!, StringComparer.Ordinal);
 
     private static Dictionary<string, string?> Common(Uri eventBus, TestIdentity identity) =>
         new(identity.Settings)

@@ -1,6 +1,7 @@
 using ChampionNetwork.InsightHub.Disclosure;
 using ChampionNetwork.InsightHub.Feeds;
 using ChampionNetwork.InsightHub.Insight;
+using ChampionNetwork.InsightHub.Subscriptions;
 using ChampionNetwork.Messaging.Bus;
 using ChampionNetwork.ReferenceData;
 using Scalar.AspNetCore;
@@ -12,6 +13,8 @@ internal static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(AreaRegistry.Default);
+        // insighthubdb first: its migrations run before the silo starts publishing feeds to the subscriptions.
+        builder.AddSubscriptions();
         builder.AddInsightSilo();
         builder.AddChampionMessaging("eventbus", typeof(Program).Assembly);
 

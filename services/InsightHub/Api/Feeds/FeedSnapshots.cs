@@ -76,6 +76,34 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
         return new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
     }
 
+    /// <summary>
+    /// The disclosed figures of a publication already in hand (the feed snapshot grain's own, as it publishes): the
+    /// same disclosure of the same content the feeds serve. Computed here rather than through the readers' cache
+    /// entry, whose work calls back into the grain that is waiting for this; left in the cache for the readers.
+    /// </summary>
+    public PublishedCampaign? Disclose(Guid campaignId, FeedSnapshot snapshot)
+    {
+        if (!snapshot.Version.IsPublished)
+        {
+            return null;
+        }
+
+        var key = ("disclosed", campaignId, snapshot.Version.ContentHash);
+        if (cache.TryGetValue(key, out Lazy<Task<PublishedCampaign?>>? known) && known is { IsValueCreated: true, Value.IsCompletedSuccessfully: true } && known.Value.Result is { } done)
+        {
+            // Disclosed already for this content: the same figures, with this publication's time.
+            return done with { Figures = done.Figures with { Version = snapshot.Version } };
+        }
+
+        var published = new PublishedCampaign(disclosure.Apply(campaignId, snapshot), CampaignPeriod.Of(snapshot));
+        if (known is null)
+        {
+            cache.Set(key, new Lazy<Task<PublishedCampaign?>>(Task.FromResult<PublishedCampaign?>(published)), new MemoryCacheEntryOptions { SlidingExpiration = KeepFor });
+        }
+
+        return published;
+    }
+
     public Task<FeedSnapshot> ActivityAsync(CancellationToken cancellationToken) =>
         grains.GetGrain<IFeedSnapshotGrain>(FeedSnapshotKeys.Activity).GetSnapshot(cancellationToken);
 }
