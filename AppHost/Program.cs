@@ -24,6 +24,7 @@ var redis = builder.AddRedisServer("redis", data);
 var postgres = builder.AddPostgresServer("postgres", data);
 var surveysDb = postgres.AddDatabase("surveysdb");
 var goodPracticeDb = postgres.AddDatabase("goodpracticedb");
+var caseStudiesDb = postgres.AddDatabase("casestudiesdb");
 
 // Grain state is keyed by the ServiceId, which stays; each run is a new cluster, so a silo of the last run left in
 // Redis's membership table is not one the new silo waits to reach.
@@ -56,10 +57,18 @@ var goodPractice = builder.AddProject<Projects.GoodPractice>("goodpractice-api")
     .WaitFor(insightHub)
     .WithPlatformDefaults(signingKey);
 
+// CaseStudies publishes CaseStudyPublished and CaseStudyWithdrawn, which InsightHub counts: its queues first.
+var caseStudies = builder.AddProject<Projects.CaseStudies>("casestudies-api")
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(caseStudiesDb).WaitFor(caseStudiesDb)
+    .WaitFor(insightHub)
+    .WithPlatformDefaults(signingKey);
+
 // Demo data through the public API, as champions would send it, once per fresh data folder.
 builder.AddProject<Projects.DemoSeed>("demo-seed")
     .WithReference(surveys).WaitFor(surveys)
     .WithReference(goodPractice).WaitFor(goodPractice)
+    .WithReference(caseStudies).WaitFor(caseStudies)
     .WithReference(insightHub).WaitFor(insightHub)
     .WithEnvironment("DemoSeed__MarkerFile", Path.Combine(data, "demo-seed", "done"))
     .WithConfigurationSection(builder.Configuration, "DemoSeed")

@@ -51,10 +51,10 @@ public sealed class CaseStudiesDb(DbContextOptions<CaseStudiesDb> options) : DbC
             edition.Property(e => e.RetrospectivelyApprovedBy).HasMaxLength(200);
             edition.Ignore(e => e.IsNamesChangedShown);
             // The database holds the invariants too: one public edition and one open edition per case study.
-            edition.HasIndex(e => e.CaseStudyId).IsUnique().HasFilter("state IN ('Published', 'Withdrawn')").HasDatabaseName("ix_editions_one_public");
-            edition.HasIndex(e => e.CaseStudyId).IsUnique()
-                .HasFilter("state IN ('Draft', 'Submitted', 'Rejected', 'Approved', 'Scheduled')").HasDatabaseName("ix_editions_one_open");
-            edition.HasIndex(e => e.ScheduledFor).HasFilter("state = 'Scheduled'").HasDatabaseName("ix_editions_due");
+            edition.HasIndex(e => e.CaseStudyId, "ix_editions_one_public").HasDatabaseName("ix_editions_one_public").IsUnique().HasFilter("state IN ('Published', 'Withdrawn')");
+            edition.HasIndex(e => e.CaseStudyId, "ix_editions_one_open").HasDatabaseName("ix_editions_one_open").IsUnique()
+                .HasFilter("state IN ('Draft', 'Submitted', 'Rejected', 'Approved', 'Scheduled')");
+            edition.HasIndex(e => e.ScheduledFor, "ix_editions_due").HasDatabaseName("ix_editions_due").HasFilter("state = 'Scheduled'");
         });
 
         modelBuilder.Entity<TransitionRecord>(record =>
