@@ -74,10 +74,12 @@ public sealed class ConsentTests(IsolatedServers servers) : IClassFixture<Isolat
         Assert.Equal(409, (int)unwithdraw.StatusCode);
         Assert.Equal("https://championnetwork.scot/problems/consent-required", (await CaseStudiesHost.ReadJsonAsync(unwithdraw))["type"]!.GetValue<string>());
 
-        // A new edition without the person's words publishes again, and supersedes the withdrawn one.
+        // A new edition that still quotes the person cannot be submitted; one without their words publishes again, and
+        // supersedes the withdrawn one.
         await CaseStudiesHost.MustAsync(_host.Author(), id, 1, "redraft");
         var refused = await CaseStudiesHost.CommandAsync(_host.Author(), id, 2, "submit");
-        Assert.Equal(400, (int)refused.StatusCode);
+        Assert.Equal(409, (int)refused.StatusCode);
+        Assert.Equal(["service-user-1"], (await CaseStudiesHost.ReadJsonAsync(refused))["peopleLackingConsent"]!.AsArray().Select(p => p!.GetValue<string>()));
         var edit = await _host.Author().PutAsJsonAsync(new Uri($"/api/case-studies/{id}/editions/2", UriKind.Relative),
             CaseStudiesHost.Content("Without the quote", c => { c["changeNoteKind"] = "Major"; c["changeNote"] = "Removed a quote at the person's request."; }));
         Assert.Equal(200, (int)edit.StatusCode);

@@ -32,6 +32,12 @@ public static class CaseStudyWorkflow
         }
 
         var rule = WorkflowTable.Find(command, edition.State, edition.ForcePublished);
+        if (rule is { Who: Capacity.Service } && !actor.IsService)
+        {
+            // A move only the service makes (publishing at the scheduled time) is no move for a person: 409, not 403.
+            rule = null;
+        }
+
         var allowed = WorkflowTable.AllowedFrom(edition.State, edition.ForcePublished, capacities);
         if (rule is null)
         {
