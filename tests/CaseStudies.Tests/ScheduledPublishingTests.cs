@@ -40,7 +40,9 @@ public sealed class ScheduledPublishingTests(IsolatedServers servers) : IClassFi
     public async Task A_scheduled_edition_is_published_at_its_time_exactly_once_with_two_instances_running()
     {
         const int Count = 12;
+        // Whole seconds: PostgreSQL keeps microseconds, not .NET's ticks.
         var publishAt = _clock.GetUtcNow().AddHours(2);
+        publishAt = publishAt.AddTicks(-(publishAt.Ticks % TimeSpan.TicksPerSecond));
         var ids = new List<Guid>();
         for (var i = 0; i < Count; i++)
         {
@@ -54,11 +56,11 @@ public sealed class ScheduledPublishingTests(IsolatedServers servers) : IClassFi
         }
 
         var these = $"case_study_id IN ({string.Join(", ", ids.Select(id => $"'{id}'"))})";
-        _clock.Advance(TimeSpan.FromHours(2) - TimeSpan.FromMinutes(1));
+        _clock.SetUtcNow(publishAt - TimeSpan.FromMinutes(1));
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(Count, await _first.ScalarAsync($"SELECT count(*) FROM editions WHERE state = 'Scheduled' AND {these}"));
 
-        _clock.Advance(TimeSpan.FromMinutes(1));
+        _clock.SetUtcNow(publishAt);
         await Eventually.Returns(
             () => _first.ScalarAsync($"SELECT count(*) FROM editions WHERE state = 'Published' AND {these}"),
             n => n == Count,
