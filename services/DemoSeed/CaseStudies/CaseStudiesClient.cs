@@ -22,16 +22,22 @@ public sealed class CaseStudiesClient(HttpClient http)
     public Task EditAsync(string editorToken, Guid caseStudy, int edition, object content, CancellationToken ct) =>
         SendAsync(HttpMethod.Put, editorToken, $"/api/case-studies/{caseStudy}/editions/{edition}", content, ct);
 
-    public Task CommandAsync(string token, Guid caseStudy, int edition, string command, object? arguments, CancellationToken ct) =>
-        SendAsync(HttpMethod.Post, token, $"/api/case-studies/{caseStudy}/editions/{edition}/{command}", arguments ?? new { }, ct);
+    /// <summary>
+    /// Gives a command. A retry after a lost answer (the resilience handler retries slow requests) finds the edition
+    /// already where the command leads, <paramref name="leadsTo"/>: a 409 naming that state is success too.
+    /// </summary>
+    public Task CommandAsync(string token, Guid caseStudy, int edition, string command, object? arguments, string leadsTo, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, token, $"/api/case-studies/{caseStudy}/editions/{edition}/{command}", arguments ?? new { }, ct,
+            conflict => conflict?["currentState"]?.GetValue<string>() == leadsTo
+                || conflict?["type"]?.GetValue<string>() == "https://championnetwork.scot/problems/case-study-conflict");
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string token, string path, object? body, CancellationToken ct)
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string token, string path, object? body, CancellationToken ct, Func<JsonNode?, bool>? settled = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, ct);
         var answer = await response.Content.ReadFromJsonAsync<JsonNode>(ct);
-        return response.IsSuccessStatusCode
+        return response.IsSuccessStatusCode || (response.StatusCode == System.Net.HttpStatusCode.Conflict && settled?.Invoke(answer) == true)
             ? answer
             : throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {answer?.ToJsonString()}");
     }

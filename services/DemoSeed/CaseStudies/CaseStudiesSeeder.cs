@@ -32,22 +32,22 @@ public sealed partial class CaseStudiesSeeder(CaseStudiesClient caseStudies, Cha
                 }, ct);
             }
 
-            await caseStudies.CommandAsync(editor, id, 1, "submit", null, ct);
-            await caseStudies.CommandAsync(approver, id, 1, "approve", null, ct);
-            await caseStudies.CommandAsync(publisher, id, 1, "publish", null, ct);
+            await caseStudies.CommandAsync(editor, id, 1, "submit", null, "Submitted", ct);
+            await caseStudies.CommandAsync(approver, id, 1, "approve", null, "Approved", ct);
+            await caseStudies.CommandAsync(publisher, id, 1, "publish", null, "Published", ct);
 
             if (study.MinorRevision is { } minor)
             {
-                await caseStudies.CommandAsync(editor, id, 1, "redraft", null, ct);
+                await caseStudies.CommandAsync(editor, id, 1, "redraft", null, "Published", ct);
                 await caseStudies.EditAsync(editor, id, 2, Content(study, true, "Minor", minor), ct);
-                await caseStudies.CommandAsync(editor, id, 2, "submit", null, ct);
-                await caseStudies.CommandAsync(approver, id, 2, "approve", null, ct);
-                await caseStudies.CommandAsync(publisher, id, 2, "publish", null, ct);
+                await caseStudies.CommandAsync(editor, id, 2, "submit", null, "Submitted", ct);
+                await caseStudies.CommandAsync(approver, id, 2, "approve", null, "Approved", ct);
+                await caseStudies.CommandAsync(publisher, id, 2, "publish", null, "Published", ct);
             }
 
             if (study.WithdrawalExplanation is { } explanation)
             {
-                await caseStudies.CommandAsync(publisher, id, 1, "withdraw", new { explanation }, ct);
+                await caseStudies.CommandAsync(publisher, id, 1, "withdraw", new { explanation }, "Withdrawn", ct);
             }
         }
 
