@@ -27,6 +27,7 @@ var postgres = builder.AddPostgresServer("postgres", data);
 var surveysDb = postgres.AddDatabase("surveysdb");
 var goodPracticeDb = postgres.AddDatabase("goodpracticedb");
 var insightHubDb = postgres.AddDatabase("insighthubdb");
+var caseStudiesDb = postgres.AddDatabase("casestudiesdb");
 
 // Grain state is keyed by the ServiceId, which stays; each run is a new cluster, so a silo of the last run left in
 // Redis's membership table is not one the new silo waits to reach.
@@ -61,10 +62,18 @@ var goodPractice = builder.AddProject<Projects.GoodPractice>("goodpractice-api")
     .WaitFor(insightHub)
     .WithPlatformDefaults(signingKey);
 
+// CaseStudies publishes CaseStudyPublished and CaseStudyWithdrawn, which InsightHub counts: its queues first.
+var caseStudies = builder.AddProject<Projects.CaseStudies>("casestudies-api")
+    .WithReference(eventBus).WaitFor(eventBus)
+    .WithReference(caseStudiesDb).WaitFor(caseStudiesDb)
+    .WaitFor(insightHub)
+    .WithPlatformDefaults(signingKey);
+
 // The portal is the only synchronous caller of the APIs; people reach everything from it.
 builder.AddProject<Projects.Portal>("portal")
     .WithReference(surveys).WaitFor(surveys)
     .WithReference(goodPractice).WaitFor(goodPractice)
+    .WithReference(caseStudies).WaitFor(caseStudies)
     .WithReference(insightHub).WaitFor(insightHub)
     .WithExternalHttpEndpoints()
     .WithPlatformDefaults(signingKey);
@@ -73,6 +82,7 @@ builder.AddProject<Projects.Portal>("portal")
 builder.AddProject<Projects.DemoSeed>("demo-seed")
     .WithReference(surveys).WaitFor(surveys)
     .WithReference(goodPractice).WaitFor(goodPractice)
+    .WithReference(caseStudies).WaitFor(caseStudies)
     .WithReference(insightHub).WaitFor(insightHub)
     .WithEnvironment("DemoSeed__MarkerFile", Path.Combine(data, "demo-seed", "done"))
     .WithConfigurationSection(builder.Configuration, "DemoSeed")

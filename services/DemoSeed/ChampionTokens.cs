@@ -15,6 +15,8 @@ public sealed class ChampionTokens(IConfiguration configuration, TimeProvider cl
 
     public string OrgEditor(string organisation) => Issue($"demo-editor-{organisation}", Roles.OrgEditor, organisation);
 
+    public string Reviewer(string name) => Issue($"demo-reviewer-{name}", Roles.Reviewer, null);
+
     public string NewChampion(string organisation) => Issue($"demo-champion-{Guid.NewGuid():N}", Roles.Champion, organisation);
 
     private string Issue(string subject, string role, string? organisation) =>

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 namespace ChampionNetwork.DemoSeed;
 
 /// <summary>
-/// On a fresh platform: the demo good practice (shared, adopted, endorsed); a demo campaign over 40 organisations, about 1,500 responses to it, and its close; a few
+/// On a fresh platform: the demo good practice (shared, adopted, endorsed); the demo case studies (one withdrawn); a demo campaign over 40 organisations, about 1,500 responses to it, and its close; a few
 /// responses to the open demo campaign; then it waits until Scotland's feed shows the closed campaign, and exits 0.
 /// </summary>
 public sealed partial class DemoSeeder(
     SurveysClient surveys,
     GoodPractice.GoodPracticeSeeder goodPractice,
+    CaseStudies.CaseStudiesSeeder caseStudies,
     FeedsClient feeds,
     ChampionTokens tokens,
     IOptions<DemoSeedOptions> settings,
@@ -33,6 +34,7 @@ public sealed partial class DemoSeeder(
         }
 
         await goodPractice.SeedAsync(ct);
+        await caseStudies.SeedAsync(ct);
         var plan = new DemoResponses(_options);
         var organisations = plan.Organisations(AreaRegistry.Default);
         var now = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using ChampionNetwork.DemoSeed;
+using ChampionNetwork.DemoSeed.CaseStudies;
 using ChampionNetwork.DemoSeed.GoodPractice;
 
 var builder = Host.CreateApplicationBuilder(args);
@@ -8,6 +9,8 @@ builder.Services.AddSingleton<ChampionTokens>();
 builder.Services.AddHttpClient<SurveysClient>(http => http.BaseAddress = new Uri("http://surveys-api"));
 builder.Services.AddHttpClient<GoodPracticeClient>(http => http.BaseAddress = new Uri("http://goodpractice-api"));
 builder.Services.AddSingleton<GoodPracticeSeeder>();
+builder.Services.AddHttpClient<CaseStudiesClient>(http => http.BaseAddress = new Uri("http://casestudies-api"));
+builder.Services.AddSingleton<CaseStudiesSeeder>();
 builder.Services.AddHttpClient<FeedsClient>(http => http.BaseAddress = new Uri("http://insighthub"));
 builder.Services.AddSingleton<DemoSeeder>();
 

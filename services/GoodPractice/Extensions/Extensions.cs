@@ -1,6 +1,7 @@
 using ChampionNetwork.GoodPractice.Data;
 using ChampionNetwork.GoodPractice.Practices;
 using ChampionNetwork.GoodPractice.Search;
+using ChampionNetwork.Markdown;
 using ChampionNetwork.Messaging.Bus;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.ReferenceData;

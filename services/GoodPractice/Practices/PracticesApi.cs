@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChampionNetwork.Contracts.GoodPractice;
 using ChampionNetwork.GoodPractice.Data;
+using ChampionNetwork.Markdown;
 using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.ReferenceData;

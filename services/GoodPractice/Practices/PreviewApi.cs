@@ -1,3 +1,4 @@
+using ChampionNetwork.Markdown;
 using ChampionNetwork.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ChampionNetwork.GoodPractice.Practices;
+using ChampionNetwork.Markdown;
 using ChampionNetwork.ReferenceData;
 using Npgsql;
 using NpgsqlTypes;

@@ -25,6 +25,12 @@ public static class ServiceSettings
             ["ConnectionStrings:goodpracticedb"] = goodPracticeDb,
         };
 
+    public static Dictionary<string, string?> CaseStudies(Uri eventBus, string caseStudiesDb, TestIdentity identity) =>
+        new(Common(eventBus, identity))
+        {
+            ["ConnectionStrings:casestudiesdb"] = caseStudiesDb,
+        };
+
     public static Dictionary<string, string?> InsightHub(Uri eventBus, string redis, string keyPrefix, string insightHubDb, TestIdentity identity) =>
         new(Common(eventBus, identity))
         {

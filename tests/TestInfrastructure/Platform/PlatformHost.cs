@@ -197,5 +197,5 @@ public sealed record PlatformHostOptions
     public Action<IDistributedApplicationTestingBuilder>? Configure { get; init; }
 
     /// <summary>Every resource of the AppHost that reports health.</summary>
-    public static IReadOnlyList<string> Resources { get; } = ["eventbus", "redis", "postgres", "surveysdb", "goodpracticedb", "insighthubdb", "insighthub", "surveys-api", "goodpractice-api", "portal"];
+    public static IReadOnlyList<string> Resources { get; } = ["eventbus", "redis", "postgres", "surveysdb", "goodpracticedb", "insighthubdb", "casestudiesdb", "insighthub", "surveys-api", "goodpractice-api", "casestudies-api", "portal"];
 }

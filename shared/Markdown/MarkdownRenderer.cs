@@ -2,7 +2,7 @@ using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Markdig;
 
-namespace ChampionNetwork.GoodPractice.Practices;
+namespace ChampionNetwork.Markdown;
 
 /// <summary>
 /// Markdown to HTML with Markdig (raw HTML in the source is escaped, not passed through), then sanitised with
@@ -31,7 +31,7 @@ public sealed class MarkdownRenderer
 
     public RenderedBody Render(string markdown)
     {
-        var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+        var html = _sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _pipeline));
         var text = _parser.ParseDocument($"<body>{html}</body>").Body?.TextContent ?? "";
         text = text.Replace(HighlightStart, ' ').Replace(HighlightEnd, ' ');
         return new RenderedBody(html, text);
