@@ -46,7 +46,8 @@ public sealed class OpenApiLintTests(IsolatedServers servers, ITestOutputHelper 
                 }
             }
 
-            Assert.Equal(12, operations);
+            // 12 operations and the portal's Markdown preview (POST /api/practices/preview).
+            Assert.Equal(13, operations);
             var (exitCode, report, stderr) = await ConformanceClients.RunAsync("redocly", ["lint", document, "--format=json"], cancel.Token);
             output.WriteLine(report + stderr);
             var errors = JsonNode.Parse(report)!["problems"]!.AsArray()
