@@ -2,7 +2,8 @@ namespace ChampionNetwork.AppHost;
 
 /// <summary>
 /// Our own arguments, taken off before Aspire reads the rest: <c>--fresh</c> empties the data folder first, and
-/// <c>--data-dir PATH</c> moves it (default: .apphost/ at the repository root). The local servers keep their data,
+/// <c>--data-dir PATH</c> moves it (default: .apphost/ at the repository root), and <c>--scale</c> runs several instances
+/// of every service (<see cref="ScaleOut"/>). The local servers keep their data,
 /// ports and the development signing key there from one run to the next. <c>AppHost:Fresh=true</c> and
 /// <c>AppHost:DataDirectory=PATH</c> say the same in Aspire's key=value form (what tests pass).
 /// </summary>
@@ -19,6 +20,9 @@ public sealed record AppHostOptions(string DataDirectory, bool Fresh, string[] A
             {
                 case "--fresh":
                     fresh = true;
+                    break;
+                case "--scale":
+                    rest.Add($"{ScaleOut.Key}=true");
                     break;
                 case "--data-dir" when i + 1 < args.Count:
                     dataDirectory = Path.GetFullPath(args[++i]);

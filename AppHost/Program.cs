@@ -17,6 +17,7 @@ var unsubscribeSecret = UnsubscribeSecretStore.LoadOrCreate(data);
 var builder = DistributedApplication.CreateBuilder(options.AspireArguments);
 ResourceWatcher.StartBeforeResources<ResourceConsole>(builder);
 var cadence = PublicationCadence.From(builder.Configuration);
+var scale = ScaleOut.From(builder.Configuration);
 // A secret parameter: the dashboard masks it.
 var ledger = builder.AddParameter("ledger-secret", ledgerSecret, secret: true);
 var unsubscribe = builder.AddParameter("unsubscribe-secret", unsubscribeSecret, secret: true);
@@ -43,7 +44,8 @@ var insightHub = builder.AddProject<Projects.InsightHub_Api>("insighthub")
     .WithReference(insightHubDb).WaitFor(insightHubDb)
     .WithEnvironment("InsightHub__Snapshots__PublishEvery", cadence)
     .WithEnvironment("InsightHub__Subscriptions__UnsubscribeSecret", unsubscribe)
-    .WithPlatformDefaults(signingKey);
+    .WithPlatformDefaults(signingKey)
+    .WithInstances(scale.Silos);
 
 // Surveys publishes from its first second (the demo campaign's opening): InsightHub's queues must be bound by then,
 // or RabbitMQ would drop events that no queue is bound to receive.
@@ -53,21 +55,24 @@ var surveys = builder.AddProject<Projects.Surveys>("surveys-api")
     .WaitFor(insightHub)
     .WithEnvironment("Anonymity__LedgerSecret", ledger)
     .WithEnvironment("Anonymity__ReleaseEvery", cadence)
-    .WithPlatformDefaults(signingKey);
+    .WithPlatformDefaults(signingKey)
+    .WithInstances(scale.ApiReplicas);
 
 // GoodPractice publishes GoodPracticeShared and GoodPracticeAdopted, which InsightHub counts: its queues first.
 var goodPractice = builder.AddProject<Projects.GoodPractice>("goodpractice-api")
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(goodPracticeDb).WaitFor(goodPracticeDb)
     .WaitFor(insightHub)
-    .WithPlatformDefaults(signingKey);
+    .WithPlatformDefaults(signingKey)
+    .WithInstances(scale.ApiReplicas);
 
 // CaseStudies publishes CaseStudyPublished and CaseStudyWithdrawn, which InsightHub counts: its queues first.
 var caseStudies = builder.AddProject<Projects.CaseStudies>("casestudies-api")
     .WithReference(eventBus).WaitFor(eventBus)
     .WithReference(caseStudiesDb).WaitFor(caseStudiesDb)
     .WaitFor(insightHub)
-    .WithPlatformDefaults(signingKey);
+    .WithPlatformDefaults(signingKey)
+    .WithInstances(scale.ApiReplicas);
 
 // The portal is the only synchronous caller of the APIs; people reach everything from it.
 builder.AddProject<Projects.Portal>("portal")

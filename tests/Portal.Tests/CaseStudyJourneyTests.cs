@@ -40,9 +40,16 @@ public sealed partial class CaseStudyJourneyTests(PortalPlatform platform)
         Assert.Contains(errors, e => e.Contains("consent", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("Draft", await author.Locator("#state-1").InnerTextAsync());
 
+        // Consent without its date is refused, naming the field, and keeps what was typed.
         await author.FillAsync("#consent-aileen-givenBy", "Aileen");
-        await author.FillAsync("#consent-aileen-givenAt", "2026-11-20");
         await author.ChooseAsync("consent-aileen-publication");
+        await author.ClickAsync("button:has-text('Record consent')");
+        // The page already shows the submit's error summary: wait for the consent form's own entry.
+        await author.Locator(".ds_error-summary__list li", new() { HasTextString = "Date consent was given" }).WaitForAsync();
+        Assert.Single(await author.ErrorSummaryAsync());
+        Assert.Equal("Aileen", await author.Locator("#consent-aileen-givenBy").InputValueAsync());
+        Assert.True(await author.Locator("#consent-aileen-publication").IsCheckedAsync(), "the ticked use stays ticked");
+        await author.FillAsync("#consent-aileen-givenAt", "2026-11-20");
         await author.ClickAsync("button:has-text('Record consent')");
         await author.WaitForURLAsync(new Regex(@"\?done=consent$"));
         Assert.Contains("Given", await author.Locator("#consent-1").InnerTextAsync(), StringComparison.Ordinal);

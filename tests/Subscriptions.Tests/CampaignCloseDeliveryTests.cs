@@ -6,6 +6,7 @@ using ChampionNetwork.ReferenceData;
 using ChampionNetwork.Subscriptions.Tests.Infrastructure;
 using ChampionNetwork.TestInfrastructure;
 using ChampionNetwork.TestInfrastructure.Hosting;
+using ChampionNetwork.TestInfrastructure.Webhooks;
 
 namespace ChampionNetwork.Subscriptions.Tests;
 
@@ -17,11 +18,11 @@ public sealed class CampaignCloseDeliveryTests(IsolatedServers servers) : IClass
 {
     private const string Board = "S08000024"; // NHS Lothian
     private SubscriptionsHub _hub = null!;
-    private Receiver _receiver = null!;
+    private WebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync()
     {
-        _receiver = await Receiver.StartAsync();
+        _receiver = await WebhookReceiver.StartAsync();
         _hub = await SubscriptionsHub.StartAsync(servers);
     }
 

@@ -4,6 +4,7 @@ using ChampionNetwork.Subscriptions.Tests.Infrastructure;
 using ChampionNetwork.TestInfrastructure;
 using ChampionNetwork.TestInfrastructure.Hosting;
 using ChampionNetwork.TestInfrastructure.Identity;
+using ChampionNetwork.TestInfrastructure.Webhooks;
 
 namespace ChampionNetwork.Subscriptions.Tests;
 
@@ -26,7 +27,7 @@ public sealed class KillDuringDeliveryTests(IsolatedServers servers) : IClassFix
         settings["InsightHub:Subscriptions:Delivery:Concurrency"] = "1";
         settings["InsightHub:Subscriptions:Webhooks:Timeout"] = "00:02:00";
 
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         var held = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var seen = 0;

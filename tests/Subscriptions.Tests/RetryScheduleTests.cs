@@ -2,6 +2,7 @@ using ChampionNetwork.InsightHub.Subscriptions;
 using ChampionNetwork.InsightHub.Subscriptions.Delivery;
 using ChampionNetwork.Subscriptions.Tests.Infrastructure;
 using ChampionNetwork.TestInfrastructure;
+using ChampionNetwork.TestInfrastructure.Webhooks;
 
 namespace ChampionNetwork.Subscriptions.Tests;
 
@@ -24,8 +25,8 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [InlineData(429)]
     public async Task A_failing_status_is_retried_on_the_spec_schedule_then_given_up(int status)
     {
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(status, "try later");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(status, "try later");
         await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync($"retry{status}"));
         var subscription = await harness.SubscribeAsync(receiver.Url);
         var delivery = await harness.PingAsync(subscription);
@@ -49,8 +50,8 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [Fact]
     public async Task A_429_Retry_After_longer_than_the_schedule_is_honoured()
     {
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(429, retryAfter: "120");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(429, retryAfter: "120");
         await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync("retryafter"));
         var subscription = await harness.SubscribeAsync(receiver.Url);
         var delivery = await harness.PingAsync(subscription);
@@ -70,7 +71,7 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [Fact]
     public async Task A_timeout_is_retried_on_the_schedule()
     {
-        await using var receiver = await Receiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = async (_, http) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(3), http.RequestAborted);
@@ -104,8 +105,8 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [InlineData(422)]
     public async Task Another_4xx_is_not_retried(int status)
     {
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(status, "no");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(status, "no");
         await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync($"client{status}"));
         var subscription = await harness.SubscribeAsync(receiver.Url);
         var delivery = await harness.PingAsync(subscription);
@@ -124,8 +125,8 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [Fact]
     public async Task A_410_disables_the_endpoint_cancels_what_waits_and_tells_the_owner()
     {
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(410, "gone");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(410, "gone");
         await using var smtp = TestSmtp.Start();
         // One delivery at a time: with more, both waiting deliveries may be in flight before the 410 arrives.
         var settings = new Dictionary<string, string?>(smtp.Settings) { ["InsightHub:Subscriptions:Delivery:Concurrency"] = "1" };
@@ -153,8 +154,8 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [Fact]
     public async Task Five_days_of_failure_disable_the_endpoint_and_tell_the_owner_but_three_do_not()
     {
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(503);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(503);
         await using var smtp = TestSmtp.Start();
         await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync("fivedays"), extra: smtp.Settings);
         var subscription = await harness.SubscribeAsync(receiver.Url, contactEmail: "owner@policy.test");
@@ -191,20 +192,20 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [Fact]
     public async Task A_success_resets_the_failure_clock()
     {
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(503);
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(503);
         await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync("reset"));
         var subscription = await harness.SubscribeAsync(receiver.Url);
         var start = harness.Clock.GetUtcNow();
         await harness.PingAsync(subscription);
         await harness.RunUntilAsync(start + TimeSpan.FromDays(4));
 
-        receiver.Respond = Receiver.Status(200);
+        receiver.Respond = WebhookReceiver.Status(200);
         await harness.PingAsync(subscription);
         await harness.RunUntilAsync(start + TimeSpan.FromDays(4.5));
         Assert.Null((await harness.SubscriptionAsync(subscription.Id)).FailingSince);
 
-        receiver.Respond = Receiver.Status(503);
+        receiver.Respond = WebhookReceiver.Status(503);
         await harness.PingAsync(subscription);
         await harness.RunUntilAsync(start + TimeSpan.FromDays(7));
         Assert.Equal(SubscriptionStatus.Active, (await harness.SubscriptionAsync(subscription.Id)).Status);
@@ -213,8 +214,8 @@ public sealed class RetryScheduleTests(IsolatedServers servers) : IClassFixture<
     [Fact]
     public async Task Only_the_first_kilobyte_of_a_huge_response_is_read_and_logged()
     {
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(500, new string('x', 4 * 1024 * 1024));
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(500, new string('x', 4 * 1024 * 1024));
         await using var harness = await DeliveryHarness.StartAsync(await servers.DatabaseAsync("huge"));
         var subscription = await harness.SubscribeAsync(receiver.Url);
         var delivery = await harness.PingAsync(subscription);

@@ -3,6 +3,7 @@ using ChampionNetwork.InsightHub.Subscriptions;
 using ChampionNetwork.InsightHub.Subscriptions.Delivery;
 using ChampionNetwork.Subscriptions.Tests.Infrastructure;
 using ChampionNetwork.TestInfrastructure;
+using ChampionNetwork.TestInfrastructure.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace ChampionNetwork.Subscriptions.Tests;
@@ -44,7 +45,7 @@ public sealed class SsrfGuardTests(IsolatedServers servers) : IClassFixture<Isol
     [Fact]
     public async Task A_loopback_receiver_gets_nothing_unless_loopback_is_allowlisted()
     {
-        await using var receiver = await Receiver.StartAsync(ipv6: true);
+        await using var receiver = await WebhookReceiver.StartAsync(ipv6: true);
         await using (var guarded = await DeliveryHarness.StartAsync(await servers.DatabaseAsync("ssrf-refused"), allowLoopback: false))
         {
             var targets = new List<Uri> { receiver.Url, new($"http://localhost:{receiver.Url.Port}/hooks") };
@@ -99,8 +100,8 @@ public sealed class SsrfGuardTests(IsolatedServers servers) : IClassFixture<Isol
     [InlineData(308)]
     public async Task A_redirect_is_not_followed_even_to_an_allowlisted_address(int status)
     {
-        await using var target = await Receiver.StartAsync();
-        await using var redirecting = await Receiver.StartAsync();
+        await using var target = await WebhookReceiver.StartAsync();
+        await using var redirecting = await WebhookReceiver.StartAsync();
         redirecting.Respond = (_, http) =>
         {
             http.Response.StatusCode = status;
@@ -125,7 +126,7 @@ public sealed class SsrfGuardTests(IsolatedServers servers) : IClassFixture<Isol
     [InlineData("http://10.0.0.7/")]
     public async Task A_redirect_to_a_metadata_or_private_address_is_not_followed(string location)
     {
-        await using var redirecting = await Receiver.StartAsync();
+        await using var redirecting = await WebhookReceiver.StartAsync();
         redirecting.Respond = (_, http) =>
         {
             http.Response.StatusCode = 302;

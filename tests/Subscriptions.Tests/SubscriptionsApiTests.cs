@@ -6,6 +6,7 @@ using ChampionNetwork.Subscriptions.Tests.Infrastructure;
 using ChampionNetwork.TestInfrastructure;
 using ChampionNetwork.TestInfrastructure.Hosting;
 using ChampionNetwork.TestInfrastructure.Identity;
+using ChampionNetwork.TestInfrastructure.Webhooks;
 
 namespace ChampionNetwork.Subscriptions.Tests;
 
@@ -13,11 +14,11 @@ namespace ChampionNetwork.Subscriptions.Tests;
 public sealed class SubscriptionsApiTests(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
 {
     private SubscriptionsHub _hub = null!;
-    private Receiver _receiver = null!;
+    private WebhookReceiver _receiver = null!;
 
     public async Task InitializeAsync()
     {
-        _receiver = await Receiver.StartAsync();
+        _receiver = await WebhookReceiver.StartAsync();
         _hub = await SubscriptionsHub.StartAsync(servers);
     }
 
@@ -206,8 +207,8 @@ public sealed class SubscriptionsApiTests(IsolatedServers servers) : IClassFixtu
     public async Task The_log_shows_each_attempt_and_a_manual_redelivery_is_the_same_message()
     {
         var analyst = _hub.Analyst("logger");
-        await using var receiver = await Receiver.StartAsync();
-        receiver.Respond = Receiver.Status(400, "bad signature, says the receiver");
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = WebhookReceiver.Status(400, "bad signature, says the receiver");
         var id = (await SubscriptionsHub.CreateAsync(analyst, new { channel = "webhook", webhookUrl = receiver.Url.ToString() }))["subscription"]!["id"]!.GetValue<string>();
         var ping = (await (await analyst.PostAsync(new Uri($"/api/subscriptions/{id}/ping", UriKind.Relative), null)).Content.ReadFromJsonAsync<JsonNode>())!;
         var deliveryId = ping["deliveryId"]!.GetValue<string>();
@@ -219,7 +220,7 @@ public sealed class SubscriptionsApiTests(IsolatedServers servers) : IClassFixtu
         Assert.True(attempt["durationMs"]!.GetValue<int>() >= 0);
         Assert.NotNull(attempt["attemptedAt"]);
 
-        receiver.Respond = Receiver.Status(200);
+        receiver.Respond = WebhookReceiver.Status(200);
         var redelivered = await analyst.PostAsync(new Uri($"/api/subscriptions/{id}/deliveries/{deliveryId}/redeliver", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.Accepted, redelivered.StatusCode);
         log = await Eventually.Returns(() => SubscriptionsHub.DeliveryLogAsync(analyst, id), l => l[0]!["status"]!.GetValue<string>() == "delivered", TimeSpan.FromSeconds(20), "for the redelivery");

@@ -18,6 +18,7 @@ public sealed class PlatformHost : IAsyncDisposable
 {
     private readonly DistributedApplication _app;
     private readonly ConcurrentDictionary<string, List<string>> _states = new();
+    private readonly ConcurrentDictionary<string, ResourceEvent> _instances = new();
     private readonly CancellationTokenSource _watching = new();
 
     private PlatformHost(DistributedApplication app, string dataDirectory)
@@ -91,6 +92,68 @@ public sealed class PlatformHost : IAsyncDisposable
         {
             throw new TimeoutException($"Not every resource was healthy after {timeout.TotalSeconds:0} s: {Describe()}");
         }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="count"/> instances (Aspire replicas) of the resource run healthy, and returns each
+    /// one's own HTTP address, not the proxy's that spreads connections over them: the address its process was told to
+    /// listen on.
+    /// </summary>
+    public async Task<IReadOnlyList<Uri>> InstancesAsync(string resource, int count, TimeSpan timeout, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var healthy = _instances.Values
+                .Where(e => e.Resource.Name == resource && e.Snapshot.State?.Text == KnownResourceStates.Running && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+                .ToList();
+            if (healthy.Count >= count)
+            {
+                var addresses = healthy.Select(e => ListenAddress(Pid(e.Snapshot) ?? throw new InvalidOperationException($"{e.ResourceId} has no pid"))).ToList();
+                // A health report can be a moment behind a replica's restart: each must answer at its address now.
+                if ((await Task.WhenAll(addresses.Select(a => AnswersAsync(a, ct)))).All(answers => answers))
+                {
+                    return addresses;
+                }
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"{healthy.Count} of {count} instances of {resource} were healthy and answering after {timeout.TotalSeconds:0} s: {Describe()}");
+            }
+
+            await Task.Delay(250, ct);
+        }
+    }
+
+    private static async Task<bool> AnswersAsync(Uri address, CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/alive", UriKind.Relative), ct);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    // Aspire gives each replica its own port in ASPNETCORE_URLS; `dotnet run` passes its environment to the service.
+    private static Uri ListenAddress(int pid)
+    {
+        foreach (var process in ProcessTree.Descendants(pid).Select(p => p.Pid).Prepend(pid))
+        {
+            var environment = File.ReadAllText($"/proc/{process}/environ").Split('\0');
+            if (environment.FirstOrDefault(v => v.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal)) is { } urls)
+            {
+                var http = urls["ASPNETCORE_URLS=".Length..].Split(';').First(u => u.StartsWith("http://", StringComparison.Ordinal));
+                return new Uri(http.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal));
+            }
+        }
+
+        throw new InvalidOperationException($"Process {pid} has no ASPNETCORE_URLS in its environment.");
     }
 
     /// <summary>The pid Aspire watches; for a project that is `dotnet run`, so the service is its child.</summary>
@@ -167,6 +230,7 @@ public sealed class PlatformHost : IAsyncDisposable
         {
             await foreach (var change in _app.ResourceNotifications.WatchAsync(ct))
             {
+                _instances[change.ResourceId] = change;
                 if (change.Snapshot.State?.Text is { Length: > 0 } state)
                 {
                     var states = _states.GetOrAdd(change.Resource.Name, _ => []);

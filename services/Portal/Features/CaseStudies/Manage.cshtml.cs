@@ -63,8 +63,11 @@ public sealed class ManageModel(CaseStudiesClient caseStudies) : PageModel
         return Redirect($"/case-studies/manage/{caseStudyId}?done={Uri.EscapeDataString(command)}");
     }
 
-    public async Task<IActionResult> OnPostConsentAsync(Guid caseStudyId, string personKey, string? givenBy, string? givenAt, List<string>? uses, CancellationToken ct)
+    public async Task<IActionResult> OnPostConsentAsync(Guid caseStudyId, string personKey, List<string>? uses, CancellationToken ct)
     {
+        // The fields are named per person (one form for each person quoted), so their ids and errors stay apart.
+        var givenBy = Request.Form[$"consent-{personKey}-givenBy"].ToString();
+        var givenAt = Request.Form[$"consent-{personKey}-givenAt"].ToString();
         DateTimeOffset? at = null;
         if (DateOnly.TryParseExact(givenAt, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -91,6 +94,13 @@ public sealed class ManageModel(CaseStudiesClient caseStudies) : PageModel
 
         return Redirect($"/case-studies/manage/{caseStudyId}?done=consent");
     }
+
+    /// <summary>What the person typed into a field of the form they sent back, so a refused form keeps it.</summary>
+    public string? Posted(string field) => Request.HasFormContentType && Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
+
+    /// <summary>The uses ticked in the person's consent form when it came back refused.</summary>
+    public IReadOnlyList<string> PostedUses(string personKey) =>
+        Request.HasFormContentType && Request.Form["personKey"] == personKey ? [.. Request.Form["uses"].OfType<string>()] : [];
 
     public static string FieldOf(string command) => $"command-{command}";
 

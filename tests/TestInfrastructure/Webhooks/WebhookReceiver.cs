@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ChampionNetwork.Subscriptions.Tests.Infrastructure;
+namespace ChampionNetwork.TestInfrastructure.Webhooks;
 
 /// <summary>One webhook request as the receiver got it.</summary>
 public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, DateTimeOffset ReceivedAt);
@@ -16,12 +16,12 @@ public sealed record ReceivedWebhook(string Id, string Timestamp, string Signatu
 /// A webhook endpoint on real Kestrel, on loopback (IPv4, and IPv6 when asked): it records every request and answers
 /// as <see cref="Respond"/> says (200 by default).
 /// </summary>
-public sealed class Receiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedWebhook> _received = new();
 
-    private Receiver(WebApplication app) => _app = app;
+    private WebhookReceiver(WebApplication app) => _app = app;
 
     /// <summary>How to answer a request; the default is 200 "ok".</summary>
     public Func<ReceivedWebhook, HttpContext, Task> Respond { get; set; } = (_, http) => http.Response.WriteAsync("ok");
@@ -32,13 +32,13 @@ public sealed class Receiver : IAsyncDisposable
 
     public Uri? Ipv6Url { get; private set; }
 
-    public static async Task<Receiver> StartAsync(bool ipv6 = false)
+    public static async Task<WebhookReceiver> StartAsync(bool ipv6 = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls(ipv6 ? ["http://127.0.0.1:0", "http://[::1]:0"] : ["http://127.0.0.1:0"]);
         var app = builder.Build();
-        var receiver = new Receiver(app);
+        var receiver = new WebhookReceiver(app);
         app.Run(async http =>
         {
             using var reader = new StreamReader(http.Request.Body);
