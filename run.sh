@@ -5,6 +5,7 @@
 #   ./run.sh                  servers keep their data in .apphost/ from one run to the next
 #   ./run.sh --fresh          start with empty servers (the demo data is seeded again)
 #   ./run.sh --data-dir DIR   keep the data somewhere else
+#   ./run.sh --scale          several instances: 2 of each API, 3 InsightHub silos (AppHost/ScaleOut.cs)
 #
 # Installs any missing Debian packages (apt-get as root, sudo otherwise), builds, then runs the AppHost, which starts
 # each server (a configured connection string, else Docker's container, else the local binary), each service once

@@ -76,10 +76,16 @@ internal sealed partial class ResourceConsole(
         _announced = true;
         var dashboard = configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "(disabled)";
         var portal = _latest.Values.Where(v => v.Name == "portal").SelectMany(v => v.Snapshot.Urls.Where(u => !u.IsInternal).Select(u => u.Url)).FirstOrDefault() ?? "(not running)";
+        // Replicas share one proxied address: each API once, with how many instances serve it.
         var apis = string.Join(Environment.NewLine, _latest.Values
             .Where(v => v.Snapshot.ResourceType == "Project" && !v.Snapshot.Urls.IsEmpty && v.Name != "portal")
-            .OrderBy(v => v.Name, StringComparer.Ordinal)
-            .Select(v => $"  {v.Name,-14} {string.Join(' ', v.Snapshot.Urls.Where(u => !u.IsInternal).Select(u => u.Url))}"));
+            .GroupBy(v => v.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var urls = string.Join(' ', g.SelectMany(v => v.Snapshot.Urls.Where(u => !u.IsInternal).Select(u => u.Url)).Distinct(StringComparer.Ordinal));
+                return $"  {g.Key,-14} {urls}{(g.Count() > 1 ? $" ({g.Count()} instances)" : "")}";
+            }));
         LogUp(_clock.Elapsed.TotalSeconds, visible.Count, dashboard, apis, portal);
     }
 

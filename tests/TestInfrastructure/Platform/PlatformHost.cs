@@ -3,9 +3,9 @@ using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using ChampionNetwork.LocalServers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using ChampionNetwork.TestInfrastructure.Servers.Local;
 
 namespace ChampionNetwork.TestInfrastructure.Platform;
 

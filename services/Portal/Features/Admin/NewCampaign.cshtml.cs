@@ -28,7 +28,7 @@ public sealed partial class NewCampaignModel(SurveysClient surveys) : PageModel
     public IReadOnlyList<InstrumentSummary> Instruments { get; private set; } = [];
 
     public static IReadOnlyList<Area> Organisations { get; } =
-        [.. AreaRegistry.Default.All.Where(a => a.Type != AreaType.Country).OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal)];
+        AreaChoices.Organisations;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

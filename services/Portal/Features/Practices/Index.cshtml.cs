@@ -21,10 +21,10 @@ public sealed class IndexModel(GoodPracticeClient practices) : PageModel
     public SearchPage? Results { get; private set; }
 
     public static IReadOnlyList<Area> Areas { get; } =
-        [.. AreaRegistry.Default.All.Where(a => a.Type is AreaType.Country or AreaType.Board or AreaType.Hscp).OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal)];
+        AreaChoices.Of(a => a.Type is AreaType.Country or AreaType.Board or AreaType.Hscp);
 
     public static IReadOnlyList<Area> Organisations { get; } =
-        [.. AreaRegistry.Default.All.Where(a => a.Type != AreaType.Country).OrderBy(a => a.Name, StringComparer.Ordinal)];
+        [.. AreaChoices.Organisations.OrderBy(a => a.Name, StringComparer.Ordinal)];
 
     public async Task OnGetAsync(CancellationToken ct)
     {

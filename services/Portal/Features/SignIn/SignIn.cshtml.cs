@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ChampionNetwork.Identity;
+using ChampionNetwork.Portal.Features.Shared;
 using ChampionNetwork.ReferenceData;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,7 +25,7 @@ public sealed class SignInModel(SignInMode mode, TimeProvider clock) : PageModel
     public string? ReturnUrl { get; set; }
 
     public static IReadOnlyList<Area> Organisations { get; } =
-        [.. AreaRegistry.Default.All.Where(a => a.Type != AreaType.Country).OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal)];
+        AreaChoices.Organisations;
 
     public IActionResult OnGet()
     {

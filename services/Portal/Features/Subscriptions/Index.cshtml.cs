@@ -22,7 +22,7 @@ public sealed class IndexModel(SubscriptionsClient subscriptions) : PageModel
     public IReadOnlyList<SubscriptionDetails> Mine { get; private set; } = [];
 
     public static IReadOnlyList<Area> Areas { get; } =
-        [.. AreaRegistry.Default.All.Where(a => a.Type is AreaType.Country or AreaType.Board).OrderBy(a => a.Type).ThenBy(a => a.Name, StringComparer.Ordinal)];
+        AreaChoices.Of(a => a.Type is AreaType.Country or AreaType.Board);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

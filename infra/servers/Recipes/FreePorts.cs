@@ -1,14 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ChampionNetwork.TestInfrastructure.Servers.Local;
+namespace ChampionNetwork.LocalServers;
 
-internal static class FreePorts
+/// <summary>
+/// Free loopback ports below the kernel's ephemeral range (32768+), as lib.sh picks them: an outgoing connection, or
+/// DCP choosing its proxy ports once the AppHost runs, never takes one that was handed to a server meanwhile.
+/// </summary>
+public static class FreePorts
 {
-    /// <summary>
-    /// <paramref name="count"/> distinct free loopback ports below the kernel's ephemeral range (32768+), as
-    /// infra/servers/lib.sh picks them: an outgoing connection, or DCP choosing its proxy ports, never takes one meanwhile.
-    /// </summary>
+    /// <summary><paramref name="count"/> distinct free ports from 20000 to 31999.</summary>
     public static int[] Take(int count)
     {
         var ports = new List<int>(count);
@@ -29,8 +30,14 @@ internal static class FreePorts
         return [.. ports];
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether nothing listens on the loopback port now.</summary>
+    public static bool IsFree(int port)
     {
+        if (port is <= 0 or > IPEndPoint.MaxPort)
+        {
+            return false;
+        }
+
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
