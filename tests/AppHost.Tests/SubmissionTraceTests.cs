@@ -42,27 +42,32 @@ public sealed class SubmissionTraceTests
             s => s.Service == "insighthub" && s.Scope.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && s.Name.StartsWith("IAreaInsightGrain/", StringComparison.Ordinal),
         ];
         // InsightHub starts many traces of its own (publications, flushes), so find the release through Surveys' sends.
-        var release = await Eventually.Returns(
+        var search = await Eventually.Returns(
             async () =>
             {
                 var sends = (await SpansAsync(dashboard, "/api/telemetry/traces?resource=surveys-api&limit=500"))
-                    .Where(hops[0]).Select(s => s.TraceId).Distinct();
+                    .Where(hops[0]).Select(s => s.TraceId).Distinct().ToList();
+                var seen = new List<string>();
                 foreach (var candidate in sends)
                 {
                     var trace = await SpansAsync(dashboard, $"/api/telemetry/traces/{candidate}");
                     if (hops.All(hop => trace.Any(hop)))
                     {
-                        return trace;
+                        return new ReleaseSearch(trace, "found");
                     }
+
+                    seen.Add($"{candidate[..8]}: {string.Join(" ", trace.Select(s => $"{s.Service}/{s.Scope}/{s.Name}").Distinct())}");
                 }
 
-                return null;
+                // What the failure message shows: every trace with a send from Surveys, and the spans it had.
+                return new ReleaseSearch(null, $"{sends.Count} traces with a send from surveys-api [{string.Join("; ", seen)}]");
             },
-            trace => trace is not null,
+            search => search.Trace is not null,
             TimeSpan.FromSeconds(120),
             $"a release trace with Surveys' publish, InsightHub's consume and a grain call in the dashboard at {host.DashboardUri} ({host.Describe()})");
+        var release = search.Trace!;
 
-        Assert.NotEqual(traceId, release![0].TraceId);
+        Assert.NotEqual(traceId, release[0].TraceId);
         // The request's span travels in its own export batch, which may reach the dashboard after the release's.
         var request = await Eventually.Returns(
             () => SpansAsync(dashboard, $"/api/telemetry/traces/{traceId}"),
@@ -74,6 +79,11 @@ public sealed class SubmissionTraceTests
             Assert.Equal("surveys-api", s.Service);
             Assert.NotEqual("MassTransit", s.Scope);
         });
+    }
+
+    private sealed record ReleaseSearch(IReadOnlyList<Span>? Trace, string Seen)
+    {
+        public override string ToString() => Seen;
     }
 
     private sealed record Span(string TraceId, string Service, string Scope, string Name, string? Operation);

@@ -3,6 +3,7 @@ using ChampionNetwork.Messaging.Bus;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.Surveys.Campaigns;
 using ChampionNetwork.Surveys.Data;
+using ChampionNetwork.Surveys.Instruments;
 using ChampionNetwork.Surveys.Responses;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,8 @@ internal static class Extensions
         var connectionString = builder.Configuration.GetConnectionString(SurveysDb.ConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{SurveysDb.ConnectionName} is not set. Run through the AppHost (./run.sh) or set ConnectionStrings__{SurveysDb.ConnectionName}.");
 
-        builder.Services.AddDbContext<SurveysDb>((services, options) => options
+        // Pooled: a submission's context is reset and reused rather than built again (the outbox interceptor is a singleton).
+        builder.Services.AddDbContextPool<SurveysDb>((services, options) => options
             .UseNpgsql(connectionString)
             .UseTransactionalOutbox(services));
         builder.Services.AddHealthChecks().AddDbContextCheck<SurveysDb>("surveysdb", tags: ["ready"]);
@@ -33,6 +35,8 @@ internal static class Extensions
         builder.Services.AddOptions<AnonymityOptions>().Bind(builder.Configuration.GetSection(AnonymityOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AnonymityOptions>, AnonymityOptionsValidator>();
         builder.Services.AddSingleton<ResponseLedger>();
+        builder.Services.AddSingleton<PublishedCampaigns>();
+        builder.Services.AddSingleton<PublishedInstrumentVersions>();
         builder.Services.AddSingleton<IntakeSeal>();
         builder.Services.AddSingleton<ResponseRelease>();
         builder.Services.AddHostedService<ResponseReleaseService>();

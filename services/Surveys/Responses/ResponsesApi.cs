@@ -44,6 +44,8 @@ public static class ResponsesApi
         SurveysDb db,
         ResponseLedger ledger,
         IntakeSeal seal,
+        PublishedCampaigns campaigns,
+        PublishedInstrumentVersions instruments,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -60,20 +62,19 @@ public static class ResponsesApi
         }
 
         var entry = ledger.EntryFor(champion, campaignId, idempotencyKey);
-        if (await EarlierAnswerAsync(db, ledger, entry, champion, campaignId, idempotencyKey, cancellationToken) is { } earlier)
-        {
-            return earlier;
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // FOR SHARE: the scheduler cannot close the campaign (and release its intake) until this response commits.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM campaigns WHERE id = {campaignId} FOR SHARE", cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
-        if (campaign is null)
+        var check = await SubmissionCheck.RunAsync(db, campaignId, entry, cancellationToken);
+        if (check is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Campaign not found", detail: $"There is no campaign {campaignId}.");
         }
 
+        if (check.Answered)
+        {
+            return AnswerAsBefore(ledger, entry, check.StoredKeyTag, champion, campaignId, idempotencyKey);
+        }
+
+        var campaign = await campaigns.AtVersionAsync(db, campaignId, check.CampaignVersion, cancellationToken);
         var now = clock.GetUtcNow();
         if (campaign.StatusAt(now) is not CampaignStatus.Open)
         {
@@ -84,8 +85,7 @@ public static class ResponsesApi
                 detail: $"This campaign accepts responses from {campaign.Window.OpensAt:u} until {campaign.Window.ClosesAt:u}.");
         }
 
-        var instrument = await db.InstrumentVersions.AsNoTracking()
-            .SingleAsync(v => v.InstrumentId == campaign.InstrumentId && v.Version == campaign.InstrumentVersion, cancellationToken);
+        var instrument = await instruments.GetAsync(db, campaign.InstrumentId, campaign.InstrumentVersion, cancellationToken);
 
         var areas = AreaRegistry.Default;
         var errors = ResponseValidator.Validate(submission, campaign, instrument, areas);
@@ -128,23 +128,20 @@ public static class ResponsesApi
         return TypedResults.Accepted((string?)null, new ResponseReceipt(ledger.ReceiptFor(champion, campaignId, idempotencyKey)));
     }
 
-    /// <summary>
-    /// For a champion already in the ledger: the receipt again when the stored tag is this submission's key, else 409.
-    /// Null when the champion has not answered.
-    /// </summary>
+    /// <summary>Null when the champion has not answered. Used after a concurrent submission won the ledger row.</summary>
     private static async Task<Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult>?> EarlierAnswerAsync(
         SurveysDb db, ResponseLedger ledger, ResponseLedgerEntry entry, string champion, Guid campaignId, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var stored = await db.ResponseLedger.AsNoTracking().Where(e => e.Entry == entry.Entry).Select(e => new { e.KeyTag }).SingleOrDefaultAsync(cancellationToken);
-        if (stored is null)
-        {
-            return null;
-        }
+        return stored is null ? null : AnswerAsBefore(ledger, entry, stored.KeyTag, champion, campaignId, idempotencyKey);
+    }
 
-        return entry.KeyTag is not null && stored.KeyTag is not null && CryptographicOperations.FixedTimeEquals(entry.KeyTag, stored.KeyTag)
+    /// <summary>For a champion already in the ledger: the receipt again when the stored tag is this submission's key, else 409.</summary>
+    private static Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult> AnswerAsBefore(
+        ResponseLedger ledger, ResponseLedgerEntry entry, byte[]? storedKeyTag, string champion, Guid campaignId, string? idempotencyKey) =>
+        entry.KeyTag is not null && storedKeyTag is not null && CryptographicOperations.FixedTimeEquals(entry.KeyTag, storedKeyTag)
             ? TypedResults.Accepted((string?)null, new ResponseReceipt(ledger.ReceiptFor(champion, campaignId, idempotencyKey)))
             : AlreadyAnswered();
-    }
 
     private static ProblemHttpResult AlreadyAnswered() => TypedResults.Problem(
         statusCode: StatusCodes.Status409Conflict,

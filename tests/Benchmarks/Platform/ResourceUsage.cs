@@ -30,5 +30,9 @@ internal sealed class ResourceUsage
 
     public double CpuMillisecondsSinceStart() => _pids.Sum(p => ProcessStats.CpuMilliseconds(p.Value) - _start[p.Key]);
 
+    /// <summary>Each resource's share of <see cref="CpuMillisecondsSinceStart"/>: where a submission's CPU goes.</summary>
+    public IReadOnlyDictionary<string, double> CpuMillisecondsByResourceSinceStart() =>
+        _pids.ToDictionary(p => p.Key, p => ProcessStats.CpuMilliseconds(p.Value) - _start[p.Key]);
+
     public IReadOnlyDictionary<string, double> PeakRssMiB() => _pids.ToDictionary(p => p.Key, p => ProcessStats.PeakRssMiB(p.Value));
 }

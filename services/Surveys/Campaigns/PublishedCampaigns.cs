@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using ChampionNetwork.Surveys.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChampionNetwork.Surveys.Campaigns;
+
+/// <summary>
+/// Campaigns as submissions read them, one read per row version. A campaign row changes only when the scheduler
+/// announces its opening or closing, and each change gives it a new <c>xmin</c>, so a copy kept for the version the
+/// submission has share-locked is the row itself.
+/// </summary>
+public sealed class PublishedCampaigns
+{
+    private readonly ConcurrentDictionary<Guid, (long RowVersion, Campaign Campaign)> _campaigns = new();
+
+    /// <summary>The campaign at <paramref name="rowVersion"/>; call it only while holding a lock on that version.</summary>
+    public async Task<Campaign> AtVersionAsync(SurveysDb db, Guid campaignId, long rowVersion, CancellationToken cancellationToken)
+    {
+        if (_campaigns.TryGetValue(campaignId, out var kept) && kept.RowVersion == rowVersion)
+        {
+            return kept.Campaign;
+        }
+
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
+        _campaigns[campaignId] = (rowVersion, campaign);
+        return campaign;
+    }
+}
