@@ -42,11 +42,20 @@ public sealed class SubmissionTraceTests
             s => s.Service == "insighthub" && s.Scope.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && s.Name.StartsWith("IAreaInsightGrain/", StringComparison.Ordinal),
         ];
         // InsightHub starts many traces of its own (publications, flushes), so find the release through Surveys' sends.
+        // Asked by name and by each instance's name: ?resource=surveys-api is a 404 when two resources share the name (a
+        // restarted service, say), a likely reason a run under load once saw no send at all.
         var search = await Eventually.Returns(
             async () =>
             {
-                var sends = (await SpansAsync(dashboard, "/api/telemetry/traces?resource=surveys-api&limit=500"))
-                    .Where(hops[0]).Select(s => s.TraceId).Distinct().ToList();
+                var resources = (await TelemetryResourcesAsync(dashboard, "surveys-api")).Prepend("surveys-api").Distinct().ToList();
+                var sends = new List<string>();
+                foreach (var resource in resources)
+                {
+                    sends.AddRange((await SpansAsync(dashboard, $"/api/telemetry/traces?resource={Uri.EscapeDataString(resource)}&limit=500"))
+                        .Where(hops[0]).Select(s => s.TraceId));
+                }
+
+                sends = [.. sends.Distinct()];
                 var seen = new List<string>();
                 foreach (var candidate in sends)
                 {
@@ -60,7 +69,7 @@ public sealed class SubmissionTraceTests
                 }
 
                 // What the failure message shows: every trace with a send from Surveys, and the spans it had.
-                return new ReleaseSearch(null, $"{sends.Count} traces with a send from surveys-api [{string.Join("; ", seen)}]");
+                return new ReleaseSearch(null, $"telemetry resources [{string.Join(", ", resources)}], {sends.Count} traces with a send from surveys-api [{string.Join("; ", seen)}]");
             },
             search => search.Trace is not null,
             TimeSpan.FromSeconds(120),
@@ -87,6 +96,27 @@ public sealed class SubmissionTraceTests
     }
 
     private sealed record Span(string TraceId, string Service, string Scope, string Name, string? Operation);
+
+    /// <summary>The name the telemetry API knows each instance of a service by (with its instance id when there are several).</summary>
+    private static async Task<IReadOnlyList<string>> TelemetryResourcesAsync(HttpClient dashboard, string service)
+    {
+        try
+        {
+            using var response = await dashboard.GetAsync(new Uri("/api/telemetry/resources", UriKind.Relative));
+            var resources = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonArray>() : null;
+            return
+            [
+                .. from resource in resources ?? []
+                   where resource?["name"]?.GetValue<string>() == service
+                   let instance = resource!["instanceId"]?.GetValue<string>()
+                   select resource["displayName"]?.GetValue<string>() ?? (instance is null ? service : $"{service}-{instance}"),
+            ];
+        }
+        catch (HttpRequestException)
+        {
+            return []; // the dashboard is still starting
+        }
+    }
 
     /// <summary>Spans from the dashboard's telemetry API (OTLP JSON): one trace, or a list of them.</summary>
     private static async Task<IReadOnlyList<Span>> SpansAsync(HttpClient dashboard, string path)

@@ -47,13 +47,27 @@ internal static class Readiness
         }
     }
 
-    /// <summary>One check of a server that someone else runs: throws unless it is Healthy.</summary>
+    /// <summary>
+    /// A server that someone else runs (test.sh's, CI's): throws unless it is Healthy within a minute. It is there,
+    /// but with every test assembly starting platforms at once one 5-second attempt can miss it.
+    /// </summary>
     public static async Task EnsureHealthyAsync(IHealthCheck check, CancellationToken ct)
     {
-        var result = await CheckAsync(check, ct);
-        if (result.Status != HealthStatus.Healthy)
+        var clock = Stopwatch.StartNew();
+        while (true)
         {
-            throw new InvalidOperationException(Describe(result), result.Exception);
+            var result = await CheckAsync(check, ct);
+            if (result.Status == HealthStatus.Healthy)
+            {
+                return;
+            }
+
+            if (clock.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                throw new InvalidOperationException($"{Describe(result)} (still after {clock.Elapsed.TotalSeconds:0} s)", result.Exception);
+            }
+
+            await Task.Delay(500, ct);
         }
     }
 
