@@ -23,27 +23,14 @@ internal static class Readiness
         var clock = Stopwatch.StartNew();
         foreach (var check in checks)
         {
-            while (true)
+            if (await UntilHealthyAsync(check, clock, timeout, TimeSpan.FromMilliseconds(100), () => server.HasExited, ct) is not { } result)
             {
-                var result = await CheckAsync(check, ct);
-                if (result.Status == HealthStatus.Healthy)
-                {
-                    break;
-                }
-
-                if (server.HasExited)
-                {
-                    throw new ServerStartException($"{what} exited during startup. Last check: {Describe(result)}\n{log()}", result.Exception);
-                }
-
-                if (clock.Elapsed > timeout)
-                {
-                    throw new ServerStartException(
-                        $"{what} was not ready after {timeout.TotalSeconds:0} s. Last check: {Describe(result)}\n{log()}", result.Exception);
-                }
-
-                await Task.Delay(100, ct);
+                continue;
             }
+
+            throw server.HasExited
+                ? new ServerStartException($"{what} exited during startup. Last check: {Describe(result)}\n{log()}", result.Exception)
+                : new ServerStartException($"{what} was not ready after {timeout.TotalSeconds:0} s. Last check: {Describe(result)}\n{log()}", result.Exception);
         }
     }
 
@@ -54,20 +41,29 @@ internal static class Readiness
     public static async Task EnsureHealthyAsync(IHealthCheck check, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        if (await UntilHealthyAsync(check, clock, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(500), () => false, ct) is { } result)
+        {
+            throw new InvalidOperationException($"{Describe(result)} (still after {clock.Elapsed.TotalSeconds:0} s)", result.Exception);
+        }
+    }
+
+    /// <summary>Checks every <paramref name="interval"/>: null once Healthy, else the last result after the timeout or once <paramref name="gaveUp"/>.</summary>
+    private static async Task<HealthCheckResult?> UntilHealthyAsync(IHealthCheck check, Stopwatch clock, TimeSpan timeout, TimeSpan interval, Func<bool> gaveUp, CancellationToken ct)
+    {
         while (true)
         {
             var result = await CheckAsync(check, ct);
             if (result.Status == HealthStatus.Healthy)
             {
-                return;
+                return null;
             }
 
-            if (clock.Elapsed > TimeSpan.FromMinutes(1))
+            if (gaveUp() || clock.Elapsed > timeout)
             {
-                throw new InvalidOperationException($"{Describe(result)} (still after {clock.Elapsed.TotalSeconds:0} s)", result.Exception);
+                return result;
             }
 
-            await Task.Delay(500, ct);
+            await Task.Delay(interval, ct);
         }
     }
 
