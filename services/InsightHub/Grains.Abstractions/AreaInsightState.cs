@@ -6,9 +6,10 @@ namespace ChampionNetwork.InsightHub.Grains;
 /// </summary>
 /// <remarks>
 /// Size. Only an entry grain (an organisation, or the <c>/direct</c> grain of a board or Scotland for their own
-/// staff) keeps ids: <see cref="CampaignTally.AppliedEventIds"/> (one per response, 39 bytes in the stored JSON; Surveys'
-/// ledger allows one response per champion per campaign, so at most 39 B x the organisation's eligible headcount per
-/// campaign) and <see cref="Activity"/> (39 bytes per practice, adoption or case study of the organisation). A board or Scotland
+/// staff) keeps ids: <see cref="CampaignTally.AppliedEventIds"/>, the ids not yet sealed into an
+/// <see cref="AppliedIdChunk"/> (fewer than the configured chunk size, 512 by default: at most about 20 KB in the stored JSON,
+/// whatever the number of responses), and <see cref="Activity"/> (39 bytes per practice, adoption or case study of
+/// the organisation). The sealed chunks are records of their own, each written once. A board or Scotland
 /// keeps figures, one batch watermark per child and at most one pending and one outgoing delta: its size depends on
 /// the number of campaigns, items, answer values, quarters and children, never on the number of responses.
 /// </remarks>
@@ -63,10 +64,9 @@ public sealed class CampaignTally
     public Dictionary<string, ItemTally> Items { get; set; } = [];
 
     /// <summary>
-    /// Entry grains only (an organisation's own responses): event ids already counted, so a redelivered event changes
-    /// nothing. One id (16 bytes; 39 in the stored JSON) per response of this organisation, at most its eligible
-    /// headcount (one response per champion per campaign); a replay resets it with the figures. Empty at a board or
-    /// Scotland.
+    /// Entry grains only (an organisation's own responses): the event ids counted since the last sealed
+    /// <see cref="AppliedIdChunk"/>, written with the figures they counted towards, so a redelivered event changes
+    /// nothing. A replay resets them with the figures. Empty at a board or Scotland.
     /// </summary>
     [Id(4)]
     public HashSet<Guid> AppliedEventIds { get; set; } = [];
@@ -95,6 +95,21 @@ public sealed class CampaignTally
 
     [Id(11)]
     public DateTimeOffset? ClosesAt { get; set; }
+
+    /// <summary>Entry grains only: how many chunks of this campaign's counted ids are sealed, in this generation.</summary>
+    [Id(12)]
+    public int SealedIdChunks { get; set; }
+}
+
+/// <summary>
+/// Event ids an entry grain counted for one campaign, sealed out of its figures record so that the record's size,
+/// and so each write, does not grow with the responses. Written once, read when the grain activates.
+/// </summary>
+[GenerateSerializer]
+public sealed class AppliedIdChunk
+{
+    [Id(0)]
+    public List<Guid> Ids { get; set; } = [];
 }
 
 [GenerateSerializer]

@@ -86,7 +86,7 @@ public sealed partial class AreaInsightGrain
             _outgoingCovers = _folded;
         }
 
-        var write = state.WriteStateAsync();
+        var write = WriteAsync();
         _writing = write;
         try
         {
@@ -111,6 +111,12 @@ public sealed partial class AreaInsightGrain
         {
             _ = ForwardOrRetryAsync();
         }
+    }
+
+    private async Task WriteAsync()
+    {
+        await SealAppliedIdsAsync();
+        await state.WriteStateAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Area {AreaCode} failed to write {Count} changes; deactivating so that they are redelivered")]

@@ -35,7 +35,7 @@ public sealed partial class AreaInsightGrain(
 
     private string Key => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _parentKey = InsightTree.ParentOf(areas, Key);
         var s = state.State;
@@ -52,7 +52,12 @@ public sealed partial class AreaInsightGrain(
             foreach (var campaign in s.Campaigns.Values)
             {
                 campaign.AppliedEventIds.Clear();
+                campaign.SealedIdChunks = 0;
             }
+        }
+        else
+        {
+            await LoadSealedIdsAsync();
         }
 
         if (s.Outgoing is not null || !s.Pending.IsEmpty)
@@ -62,15 +67,13 @@ public sealed partial class AreaInsightGrain(
             _outgoingCovers = s.Outgoing is not null && s.Pending.IsEmpty ? _folded : 0;
             ScheduleRetry(TimeSpan.Zero);
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<bool> Apply(InsightContribution contribution, CancellationToken cancellationToken = default)
     {
         await WhileWritingAsync();
         var campaign = Campaign(contribution.CampaignId);
-        if (!campaign.Apply(contribution, clock.GetUtcNow()))
+        if (IsSealed(contribution.CampaignId, contribution.EventId) || !campaign.Apply(contribution, clock.GetUtcNow()))
         {
             LogDuplicate(contribution.EventId, Key);
             // The first delivery may still be waiting for its write: a duplicate is acknowledged no earlier.
@@ -243,6 +246,7 @@ public sealed partial class AreaInsightGrain(
     {
         state.State.Generations[campaignId] = generation;
         state.State.Pending.Campaigns.Remove(campaignId);
+        _sealedIds.Remove(campaignId);
         if (state.State.Campaigns.TryGetValue(campaignId, out var campaign))
         {
             campaign.Reset(now);

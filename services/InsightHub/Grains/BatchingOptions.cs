@@ -15,6 +15,12 @@ public sealed class BatchingOptions
 
     /// <summary>How long a grain waits before sending again a batch its parent did not acknowledge.</summary>
     public int ForwardRetryMs { get; set; } = 1000;
+
+    /// <summary>
+    /// An organisation's counted event ids move out of its figures record, into a sealed chunk, this many at a time:
+    /// the record then holds fewer than this many ids, whatever the number of responses.
+    /// </summary>
+    public int IdsPerChunk { get; set; } = 512;
 }
 
 public static class InsightStorage

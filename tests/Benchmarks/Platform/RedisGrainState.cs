@@ -4,8 +4,10 @@ using StackExchange.Redis;
 namespace ChampionNetwork.Benchmarks.Platform;
 
 /// <summary>
-/// InsightHub's area grain state as Redis holds it (keys <c>{ServiceId}/state/areainsight/{key}/{type}</c>): bytes per
-/// grain key; and the bytes Redis has received (INFO stats <c>total_net_input_bytes</c>: every write and command).
+/// InsightHub's area grain state as Redis holds it (keys <c>{ServiceId}/state/areainsight/{key}/{state name}</c>): bytes
+/// of each grain's figures record (state <c>area</c>, what every write rewrites; an organisation's sealed id chunks,
+/// <c>ids-...</c>, are written once each and are not counted); and the bytes Redis has received (INFO stats
+/// <c>total_net_input_bytes</c>: every write and command).
 /// </summary>
 internal sealed class RedisGrainState(ConnectionMultiplexer redis, string serviceId) : IAsyncDisposable
 {
@@ -22,6 +24,11 @@ internal sealed class RedisGrainState(ConnectionMultiplexer redis, string servic
         await foreach (var key in server.KeysAsync(pattern: $"{serviceId}{Marker}*", pageSize: 500))
         {
             var name = key.ToString()[(serviceId.Length + Marker.Length)..];
+            if (!name.EndsWith("/area", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var type = await db.KeyTypeAsync(key);
             long bytes = 0;
             if (type == RedisType.Hash)

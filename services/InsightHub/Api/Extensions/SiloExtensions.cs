@@ -34,7 +34,9 @@ internal static class SiloExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:redis is not set. Run through the AppHost (./run.sh) or set ConnectionStrings__redis.");
         builder.Services.AddHealthChecks().AddRedis(redis, name: "redis", tags: [HealthTags.Ready]);
 
-        builder.Services.Configure<BatchingOptions>(builder.Configuration.GetSection(BatchingOptions.SectionName));
+        builder.Services.AddOptions<BatchingOptions>().Bind(builder.Configuration.GetSection(BatchingOptions.SectionName))
+            .Validate(o => o.IdsPerChunk > 0, $"{BatchingOptions.SectionName}:IdsPerChunk must be at least 1 (default 512).")
+            .ValidateOnStart();
         builder.Services.AddOptions<SnapshotOptions>().Bind(builder.Configuration.GetSection(SnapshotOptions.SectionName))
             .Validate(o => o.PublishEvery > TimeSpan.Zero, $"{SnapshotOptions.SectionName}:PublishEvery must be a positive TimeSpan (default 1.00:00:00).")
             .ValidateOnStart();

@@ -68,7 +68,7 @@ internal static class CampaignTallyExtensions
 
     public static bool Reset(this CampaignTally campaign, DateTimeOffset now)
     {
-        if (campaign.Responses == 0 && campaign.AppliedEventIds.Count == 0)
+        if (campaign.Responses == 0 && campaign.AppliedEventIds.Count == 0 && campaign.SealedIdChunks == 0)
         {
             return false;
         }
@@ -76,6 +76,7 @@ internal static class CampaignTallyExtensions
         campaign.Responses = 0;
         campaign.Items.Clear();
         campaign.AppliedEventIds.Clear();
+        campaign.SealedIdChunks = 0;
         campaign.ChangedAt = now;
         return true;
     }
