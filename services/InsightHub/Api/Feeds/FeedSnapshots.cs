@@ -7,37 +7,46 @@ namespace ChampionNetwork.InsightHub.Feeds;
 
 /// <summary>
 /// The disclosed figures behind every feed, from the published snapshots in <see cref="IFeedSnapshotGrain"/>s (one
-/// per campaign, published on the schedule and at close). This process keeps the disclosed form of each
-/// publication, so a request costs one small grain call while nothing is published. A campaign with no publication
+/// per campaign, published on the schedule and at close). A request reads only the versions
+/// (<see cref="VersionsAsync"/>); this process keeps the disclosed form of each published content and the activity
+/// snapshot of each, so nothing else crosses a grain call while nothing is published. A campaign with no publication
 /// yet has no figures in any feed.
 /// </summary>
 public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure disclosure, IMemoryCache cache)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
 
-    public async Task<IReadOnlyList<PublishedCampaign>> CampaignsAsync(Guid? only, CancellationToken cancellationToken)
+    /// <summary>The current publication of each campaign (one, or every campaign Scotland has heard of) and, if asked, of activity.</summary>
+    public async Task<FeedVersions> VersionsAsync(Guid? only, bool activity, CancellationToken cancellationToken)
     {
+        var activityVersion = activity ? Grain(FeedSnapshotKeys.Activity).GetVersion(cancellationToken) : null;
         var ids = only is { } id ? [id] : await grains.GetGrain<IAreaInsightGrain>(AreaCode.Scotland.Value).GetCampaigns(cancellationToken);
-        var campaigns = await Task.WhenAll(ids.Select(c => CampaignAsync(c, cancellationToken)));
+        var versions = await Task.WhenAll(ids.Distinct().Select(async c => (Id: c, Version: await Grain(FeedSnapshotKeys.Campaign(c)).GetVersion(cancellationToken))));
+        return new FeedVersions([.. versions.Where(v => v.Version.IsPublished).OrderBy(v => v.Id)], activityVersion is null ? null : await activityVersion);
+    }
+
+    /// <summary>The published, disclosed figures of the campaigns in <paramref name="versions"/>, in campaign order.</summary>
+    public async Task<IReadOnlyList<PublishedCampaign>> CampaignsAsync(FeedVersions versions)
+    {
+        var campaigns = await Task.WhenAll(versions.Campaigns.Select(c => CampaignAsync(c.Id, c.Version)));
         // A campaign no area has heard of (a mistyped id, say) has no figures at all, not a row of zeros.
         return [.. campaigns.OfType<PublishedCampaign>().Where(c => c.Figures.InstrumentId != Guid.Empty || c.Figures.Title is not null)];
     }
 
-    /// <summary>The campaign's published, disclosed figures; null before its first publication.</summary>
+    /// <summary>The campaign's disclosed figures of one publication; null if it is not published.</summary>
     /// <remarks>
     /// Disclosure control runs once per published content (the derivability check can take a few hundred
     /// milliseconds on the whole registry), not once per publication time nor once per concurrent reader: a
     /// publication that changes nothing reuses the figures with its own time.
     /// </remarks>
-    public async Task<PublishedCampaign?> CampaignAsync(Guid campaignId, CancellationToken cancellationToken)
+    private async Task<PublishedCampaign?> CampaignAsync(Guid campaignId, FeedVersion version)
     {
-        var grain = grains.GetGrain<IFeedSnapshotGrain>(FeedSnapshotKeys.Campaign(campaignId));
-        var version = await grain.GetVersion(cancellationToken);
         if (!version.IsPublished)
         {
             return null;
         }
 
+        var grain = Grain(FeedSnapshotKeys.Campaign(campaignId));
         var key = ("disclosed", campaignId, version.ContentHash);
         var disclosed = cache.GetOrCreate(key, entry =>
         {
@@ -48,9 +57,9 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
         PublishedCampaign? published;
         try
         {
-            published = await disclosed.Value.WaitAsync(cancellationToken);
+            published = await disclosed.Value;
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
             cache.Remove(key); // the next reader tries again
             throw;
@@ -104,8 +113,47 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
         return published;
     }
 
-    public Task<FeedSnapshot> ActivityAsync(CancellationToken cancellationToken) =>
-        grains.GetGrain<IFeedSnapshotGrain>(FeedSnapshotKeys.Activity).GetSnapshot(cancellationToken);
+    /// <summary>The activity snapshot of one publication (or, published again since, the newer one), kept per content.</summary>
+    public async Task<FeedSnapshot> ActivityAsync(FeedVersion version)
+    {
+        var key = ("activity", version.ContentHash);
+        var snapshot = cache.GetOrCreate(key, entry =>
+        {
+            entry.SlidingExpiration = KeepFor;
+            // Not a reader's token: other readers share this work.
+            return new Lazy<Task<FeedSnapshot>>(() => Grain(FeedSnapshotKeys.Activity).GetSnapshot(CancellationToken.None));
+        })!;
+
+        FeedSnapshot activity;
+        try
+        {
+            activity = await snapshot.Value;
+        }
+        catch (Exception)
+        {
+            cache.Remove(key);
+            throw;
+        }
+
+        if (activity.Version.ContentHash != version.ContentHash)
+        {
+            cache.Remove(key); // published again since the version was read: not this content's snapshot
+            return activity;
+        }
+
+        return activity with { Version = version };
+    }
+
+    private IFeedSnapshotGrain Grain(string key) => grains.GetGrain<IFeedSnapshotGrain>(key);
+}
+
+/// <summary>The publications a feed is rendered from: its campaigns' (published ones only, in campaign order) and activity's.</summary>
+public sealed record FeedVersions(IReadOnlyList<(Guid Id, FeedVersion Version)> Campaigns, FeedVersion? Activity)
+{
+    /// <summary>Which publications a body is rendered from: its cache key, never part of what is served.</summary>
+    public string Key { get; } = FeedResponses.KeyOf([
+        Activity is null ? "" : $"activity:{Activity.ContentHash}:{Activity.ComputedAt.UtcTicks}",
+        .. Campaigns.Select(c => $"{c.Id:N}:{c.Version.ContentHash}:{c.Version.ComputedAt.UtcTicks}")]);
 }
 
 /// <summary>One publication of a campaign: its disclosed figures and the period they refer to.</summary>

@@ -63,15 +63,18 @@ public static class FeedsApi
             return problem;
         }
 
-        var campaigns = await snapshots.CampaignsAsync(campaign, cancellationToken);
-        var activity = await snapshots.ActivityAsync(cancellationToken);
-        var ownActivity = activity.Activity.Where(a => a.AreaCode == area.Code.Value)
-            .Select(a => new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn))
-            .ToList();
+        var versions = await snapshots.VersionsAsync(campaign, activity: true, cancellationToken);
         var shape = FeedResponses.KeyOf("area", area.Code.Value, campaign?.ToString() ?? "*", policy.Name);
-        var feed = AreaFeedBuilder.Build(area, areas.ChildrenOf(area.Code), policy.Name, campaigns, ownActivity, activity.Version.ComputedAt);
-        return responses.Serve(http, shape, Versions(campaigns, activity.Version), "application/json; charset=utf-8", policy.Name, feed.ComputedAt,
-            () => JsonSerializer.SerializeToUtf8Bytes(feed, json.Value.SerializerOptions));
+        return await responses.ServeAsync(http, shape, versions.Key, "application/json; charset=utf-8", policy.Name, async () =>
+        {
+            var campaigns = await snapshots.CampaignsAsync(versions);
+            var activity = await snapshots.ActivityAsync(versions.Activity!);
+            var ownActivity = activity.Activity.Where(a => a.AreaCode == area.Code.Value)
+                .Select(a => new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn))
+                .ToList();
+            var feed = AreaFeedBuilder.Build(area, areas.ChildrenOf(area.Code), policy.Name, campaigns, ownActivity, activity.Version.ComputedAt);
+            return new FeedBody(JsonSerializer.SerializeToUtf8Bytes(feed, json.Value.SerializerOptions), feed.ComputedAt);
+        }, cancellationToken);
     }
 
     public static async Task<IResult> GetCsvFeed(
@@ -95,20 +98,23 @@ public static class FeedsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pillar"] = ["Not an Action Plan pillar (Plan, Attract, Train, Employ, Nurture)."] });
         }
 
-        var scope = Descendants(root, areas);
-        var campaigns = await snapshots.CampaignsAsync(campaign, cancellationToken);
-        var activity = await snapshots.ActivityAsync(cancellationToken);
-        var inScope = scope.ToDictionary(a => a.Code.Value, StringComparer.Ordinal);
-        var activityRows = campaign is not null ? [] : activity.Activity
-            .Where(a => inScope.ContainsKey(a.AreaCode))
-            .Select(a => (inScope[a.AreaCode], new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn)))
-            .ToList();
-
+        // A campaign's CSV has no activity rows: its body does not depend on the activity snapshot.
+        var versions = await snapshots.VersionsAsync(campaign, activity: campaign is null, cancellationToken);
         var shape = FeedResponses.KeyOf("csv", root.Code.Value, campaign?.ToString() ?? "*", pillar?.ToUpperInvariant() ?? "*", policy.Name);
-        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.PublishedAt).Append(activityRows.Count > 0 ? activity.Version.ComputedAt : null).Max();
         http.Response.Headers.ContentDisposition = "inline; filename=insight.csv";
-        return responses.Serve(http, shape, Versions(campaigns, activity.Version), "text/csv; charset=utf-8", policy.Name, computedAt,
-            () => CsvFeed.Render(scope, campaigns, activityRows, activity.Version.ComputedAt, policy.Name, pillar));
+        return await responses.ServeAsync(http, shape, versions.Key, "text/csv; charset=utf-8", policy.Name, async () =>
+        {
+            var scope = Descendants(root, areas);
+            var campaigns = await snapshots.CampaignsAsync(versions);
+            var activity = versions.Activity is { } published ? await snapshots.ActivityAsync(published) : null;
+            var inScope = scope.ToDictionary(a => a.Code.Value, StringComparer.Ordinal);
+            var activityRows = activity is null ? [] : activity.Activity
+                .Where(a => inScope.ContainsKey(a.AreaCode))
+                .Select(a => (inScope[a.AreaCode], new ActivityFigures(a.Quarter, a.PracticesShared, a.PracticesAdopted, a.CaseStudiesPublished, a.CaseStudiesWithdrawn)))
+                .ToList();
+            var computedAt = campaigns.Select(c => (DateTimeOffset?)c.PublishedAt).Append(activityRows.Count > 0 ? activity!.Version.ComputedAt : null).Max();
+            return new FeedBody(CsvFeed.Render(scope, campaigns, activityRows, activity?.Version.ComputedAt, policy.Name, pillar), computedAt);
+        }, cancellationToken);
     }
 
     public static async Task<IResult> GetAtomFeed(
@@ -118,19 +124,15 @@ public static class FeedsApi
         DisclosurePolicy policy,
         CancellationToken cancellationToken)
     {
-        var campaigns = await snapshots.CampaignsAsync(null, cancellationToken);
+        var versions = await snapshots.VersionsAsync(null, activity: false, cancellationToken);
         var baseUri = new Uri($"{http.Request.Scheme}://{http.Request.Host}");
         var shape = FeedResponses.KeyOf("atom", baseUri.ToString(), policy.Name);
-        var computedAt = campaigns.Select(c => (DateTimeOffset?)c.PublishedAt).Max();
-        return responses.Serve(http, shape, Versions(campaigns, null), "application/atom+xml; charset=utf-8", policy.Name, computedAt,
-            () => AtomFeed.Render(campaigns, policy.Name, baseUri));
+        return await responses.ServeAsync(http, shape, versions.Key, "application/atom+xml; charset=utf-8", policy.Name, async () =>
+        {
+            var campaigns = await snapshots.CampaignsAsync(versions);
+            return new FeedBody(AtomFeed.Render(campaigns, policy.Name, baseUri), campaigns.Select(c => (DateTimeOffset?)c.PublishedAt).Max());
+        }, cancellationToken);
     }
-
-    /// <summary>Which publications a body is rendered from: its cache key, never part of what is served.</summary>
-    private static string Versions(IReadOnlyList<PublishedCampaign> campaigns, FeedVersion? activity) =>
-        FeedResponses.KeyOf([
-            activity is null ? "" : $"activity:{activity.ContentHash}:{activity.ComputedAt.UtcTicks}",
-            .. campaigns.OrderBy(c => c.CampaignId).Select(c => $"{c.CampaignId:N}:{c.Figures.Version.ContentHash}:{c.PublishedAt.UtcTicks}")]);
 
     /// <summary>The area and every area below it, top-down: Scotland, its boards and national bodies, their organisations.</summary>
     private static List<Area> Descendants(Area root, AreaRegistry areas)
