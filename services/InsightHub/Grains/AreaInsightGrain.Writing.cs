@@ -56,7 +56,16 @@ public sealed partial class AreaInsightGrain
 
     private async Task FlushLaterAsync(StateBatch batch)
     {
-        await Task.Delay(TimeSpan.FromMilliseconds(batching.Value.FlushIntervalMs), clock);
+        var wait = _isEntry ? batching.Value.FlushIntervalMs : batching.Value.RollUpFlushIntervalMs;
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(wait), clock);
+        }
+        else
+        {
+            await Task.Yield(); // after this turn, so that the change that opened the batch has joined it
+        }
+
         if (ReferenceEquals(_open, batch))
         {
             await FlushAsync();

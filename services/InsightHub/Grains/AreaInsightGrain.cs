@@ -32,12 +32,14 @@ public sealed partial class AreaInsightGrain(
     private Task _writing = Task.CompletedTask;
     private Exception? _failed;
     private string? _parentKey;
+    private bool _isEntry;
 
     private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _parentKey = InsightTree.ParentOf(areas, Key);
+        _isEntry = InsightTree.IsEntry(areas, Key);
         var s = state.State;
         if (s.ActivityCounts.Count == 0 && s.Activity.Quarters.Count > 0)
         {
@@ -45,7 +47,7 @@ public sealed partial class AreaInsightGrain(
             s.ActivityCounts = s.Activity.ToCounts();
         }
 
-        if (!InsightTree.IsEntry(areas, Key))
+        if (!_isEntry)
         {
             // A board or Scotland counts its children's batches, never ids (state written before batches kept them).
             s.Activity.Quarters.Clear();

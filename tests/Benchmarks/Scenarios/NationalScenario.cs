@@ -96,7 +96,7 @@ internal static class NationalScenario
         }
 
         report.Add(new ResultRow("national", "Scotland's published count / accepted", "count", One(counted), One(accepted), "equal", counted == accepted));
-        report.Add(new ResultRow("national", "grain state at the end, largest organisation (bound: 16 B x its responses + figures)", "bytes",
+        report.Add(new ResultRow("national", "grain state at the end, largest organisation (bound: figures + fewer than 512 ids, InsightHub:Batching:IdsPerChunk)", "bytes",
             One(Max(final, a => a.Type is AreaType.Hscp or AreaType.Council or AreaType.NationalBody, direct: true))));
         report.AddExtra("national.accepted", accepted);
         report.AddExtra("national.scotland_count", counted);
