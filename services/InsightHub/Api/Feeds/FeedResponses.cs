@@ -37,10 +37,10 @@ public sealed class FeedResponses(IMemoryCache cache)
         headers.ETag = rendered.ETag;
         headers.CacheControl = "private, no-cache";
         headers[PolicyHeader] = policy;
-        if (rendered.ComputedAt is not null)
+        if (rendered.ComputedAt is { } computedAt)
         {
-            headers[ComputedAtHeader] = rendered.ComputedAtText;
-            headers.LastModified = rendered.LastModifiedText;
+            headers[ComputedAtHeader] = computedAt;
+            headers.LastModified = rendered.LastModified;
         }
 
         var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
@@ -76,7 +76,6 @@ public sealed class FeedResponses(IMemoryCache cache)
         return new RenderedFeed(
             body,
             etag,
-            computedAt,
             computedAt is { } at ? Time(at) : null,
             computedAt?.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture));
     }
@@ -108,11 +107,11 @@ public sealed class FeedResponses(IMemoryCache cache)
             }
 
             // A failed render is not kept: the next reader renders again.
-            _ = task.ContinueWith(Forget, renderKey, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = task.ContinueWith(Forget, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return task;
         }
 
-        private void Forget(Task<RenderedFeed> failed, object? renderKey)
+        private void Forget(Task<RenderedFeed> failed)
         {
             lock (_lock)
             {
@@ -133,4 +132,5 @@ public sealed class FeedResponses(IMemoryCache cache)
 /// <summary>A rendered feed body and the publication time it shows (the newest of the snapshots in it; null when none is).</summary>
 public readonly record struct FeedBody(byte[] Body, DateTimeOffset? ComputedAt);
 
-internal sealed record RenderedFeed(byte[] Body, string ETag, DateTimeOffset? ComputedAt, string? ComputedAtText, string? LastModifiedText);
+/// <summary>A body, its ETag, and its publication time as the X-Computed-At and Last-Modified headers give it (null when none).</summary>
+internal sealed record RenderedFeed(byte[] Body, string ETag, string? ComputedAt, string? LastModified);

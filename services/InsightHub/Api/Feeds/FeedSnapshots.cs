@@ -21,7 +21,7 @@ public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure discl
     {
         var activityVersion = activity ? Grain(FeedSnapshotKeys.Activity).GetVersion(cancellationToken) : null;
         var ids = only is { } id ? [id] : await grains.GetGrain<IAreaInsightGrain>(AreaCode.Scotland.Value).GetCampaigns(cancellationToken);
-        var versions = await Task.WhenAll(ids.Distinct().Select(async c => (Id: c, Version: await Grain(FeedSnapshotKeys.Campaign(c)).GetVersion(cancellationToken))));
+        var versions = await Task.WhenAll(ids.Select(async c => (Id: c, Version: await Grain(FeedSnapshotKeys.Campaign(c)).GetVersion(cancellationToken))));
         return new FeedVersions([.. versions.Where(v => v.Version.IsPublished).OrderBy(v => v.Id)], activityVersion is null ? null : await activityVersion);
     }
 
