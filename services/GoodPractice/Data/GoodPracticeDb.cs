@@ -44,12 +44,10 @@ public sealed class GoodPracticeDb(DbContextOptions<GoodPracticeDb> options) : D
             item.Property(p => p.Links).AsJsonColumn();
             item.Property(p => p.Version).IsConcurrencyToken();
             item.Property(p => p.SearchText).HasComputedColumnSql(SearchTextSql, stored: true);
+            // Search reads the vector, and filters, from practice_search (see the PracticeSearchRows migration), which
+            // holds their indexes.
             item.Property(p => p.SearchVector).HasColumnType("tsvector").HasComputedColumnSql(SearchVectorSql, stored: true);
-            item.HasIndex(p => p.SearchVector).HasMethod("GIN");
             item.HasIndex(p => p.SearchText).HasMethod("GIN").HasOperators("gin_trgm_ops");
-            item.HasIndex(p => p.Pillars).HasMethod("GIN");
-            item.HasIndex(p => p.OutcomeCodes).HasMethod("GIN");
-            item.HasIndex(p => p.Tags).HasMethod("GIN");
             item.HasIndex(p => p.OrganisationCode);
             item.HasIndex(p => new { p.CreatedAt, p.Id });
             item.HasIndex(p => new { p.UpdatedAt, p.Id });

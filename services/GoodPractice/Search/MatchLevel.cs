@@ -1,9 +1,10 @@
 namespace ChampionNetwork.GoodPractice.Search;
 
 /// <summary>
-/// Which practices a word search takes as candidates. The first page chooses the strictest level at which at least
-/// <see cref="PracticeSearch.EnoughCandidates"/> visible practices match, and its cursor keeps that level for the
-/// pages after it.
+/// Which practices a word search takes as candidates, and how it ranks them. A first page that a search's practices
+/// with every word fill is <see cref="Tiered"/> (by relevance) or <see cref="AllWords"/> (newest, most adopted).
+/// Otherwise the first page chooses the strictest level at which at least <see cref="PracticeSearch.EnoughCandidates"/>
+/// visible practices match. The cursor keeps the level for the pages after it.
 /// </summary>
 public enum MatchLevel
 {
@@ -15,4 +16,10 @@ public enum MatchLevel
 
     /// <summary>Every word; ranked by full text alone.</summary>
     AllWords,
+
+    /// <summary>
+    /// Every word in the title first, then in the title, summary or tags, then anywhere, then all but one word, then
+    /// any word: each tier ranked within itself, and a tier read only when the ones above it run out.
+    /// </summary>
+    Tiered,
 }

@@ -57,8 +57,8 @@ public sealed partial class PracticeSearch
     /// <summary>How many visible practices matching the filters match the tsquery, counting no further than enough.</summary>
     private async Task<long> CountAsync(SearchCriteria criteria, bool member, string tsquery, string? quorum, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder($"SELECT count(*) FROM (SELECT 1 FROM practices p WHERE (@member OR p.is_public) AND p.search_vector @@ {tsquery}");
-        AppendFilters(sql, criteria);
+        var sql = new StringBuilder($"SELECT count(*) FROM (SELECT 1 FROM practice_search p WHERE (@member OR p.is_public) AND p.search_vector @@ {tsquery}");
+        AppendFilters(sql, criteria, byWords: true);
         sql.Append(" LIMIT @enough) matches");
         await using var command = dataSource.CreateCommand(sql.ToString());
         AddParameters(command, criteria, member);

@@ -201,31 +201,11 @@ namespace ChampionNetwork.GoodPractice.Data.Migrations
                     b.HasIndex("OrganisationCode")
                         .HasDatabaseName("ix_practices_organisation_code");
 
-                    b.HasIndex("OutcomeCodes")
-                        .HasDatabaseName("ix_practices_outcome_codes");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("OutcomeCodes"), "GIN");
-
-                    b.HasIndex("Pillars")
-                        .HasDatabaseName("ix_practices_pillars");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Pillars"), "GIN");
-
                     b.HasIndex("SearchText")
                         .HasDatabaseName("ix_practices_search_text");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "GIN");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_practices_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
-
-                    b.HasIndex("Tags")
-                        .HasDatabaseName("ix_practices_tags");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "GIN");
 
                     b.HasIndex("CreatedAt", "Id")
                         .HasDatabaseName("ix_practices_created_at_id");
