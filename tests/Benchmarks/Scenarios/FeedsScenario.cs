@@ -10,7 +10,8 @@ namespace ChampionNetwork.Benchmarks.Scenarios;
 
 /// <summary>
 /// <c>feeds</c>: throughput and p99 of feed reads (area JSON and CSV, with and without If-None-Match) at a fixed
-/// concurrency, over B-http: InsightHub's own <c>/alive</c> at the same concurrency.
+/// concurrency, over B-http: InsightHub's own <c>/alive</c> at the same concurrency. A conditional reader behaves as a
+/// cache does: it sends the ETag of the last body it was given, so a publication costs it one 200 and then 304s.
 /// </summary>
 internal static class FeedsScenario
 {
@@ -27,13 +28,18 @@ internal static class FeedsScenario
         var jsonTag = await ETagAsync(client, json, analyst, cancellationToken);
         var csvTag = await ETagAsync(client, csv, analyst, cancellationToken);
 
-        var (bhttp, bhttpP99) = await MeasureAsync(client, new Uri(hub, "/alive"), null, null, cancellationToken);
+        var (bhttp, bhttpP99, _) = await MeasureAsync(client, new Uri(hub, "/alive"), null, null, cancellationToken);
         report.Add(new ResultRow("feeds", $"B-http /alive ({Concurrency} concurrent)", "req/s", bhttp));
         report.Add(new ResultRow("feeds", "B-http /alive p99", "ms", bhttpP99));
         foreach (var (name, url, tag) in new[] { ("area JSON", json, (string?)null), ("area JSON, If-None-Match (304)", json, jsonTag), ("CSV", csv, null), ("CSV, If-None-Match (304)", csv, csvTag) })
         {
-            var (throughput, p99) = await MeasureAsync(client, url, analyst, tag, cancellationToken);
+            var (throughput, p99, notModified) = await MeasureAsync(client, url, analyst, tag, cancellationToken);
             report.Add(new ResultRow("feeds", name, "req/s", throughput, bhttp));
+            if (tag is not null)
+            {
+                report.Add(new ResultRow("feeds", $"{name}: answered 304", "%", notModified));
+            }
+
             report.Add(new ResultRow("feeds", $"{name} p99", "ms", p99, bhttpP99, "≤ 1.25× B-http p99", p99.Median <= 1.25 * bhttpP99.Median));
         }
     }
@@ -47,17 +53,22 @@ internal static class FeedsScenario
         return response.Headers.ETag?.ToString();
     }
 
-    private static async Task<(Measured Throughput, Measured P99)> MeasureAsync(HttpClient client, Uri url, string? token, string? etag, CancellationToken cancellationToken)
+    private static async Task<(Measured Throughput, Measured P99, Measured NotModified)> MeasureAsync(
+        HttpClient client, Uri url, string? token, string? firstETag, CancellationToken cancellationToken)
     {
         var p99s = new List<double>();
+        var notModifiedShares = new List<double>();
         var throughput = await Measured.RepeatAsync(async () =>
         {
             var histogram = Latencies.NewHistogram();
             var requests = 0;
+            var notModified = 0;
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
             {
                 var mine = Latencies.NewHistogram();
+                var etag = firstETag;
+                var mineNotModified = 0;
                 while (clock.Elapsed < RunFor)
                 {
                     var started = clock.ElapsedTicks;
@@ -79,6 +90,15 @@ internal static class FeedsScenario
                         throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}.");
                     }
 
+                    if ((int)response.StatusCode == 304)
+                    {
+                        mineNotModified++;
+                    }
+                    else if (etag is not null && response.Headers.ETag is { } fresh)
+                    {
+                        etag = fresh.ToString();
+                    }
+
                     mine.RecordValue(Latencies.Microseconds(clock.ElapsedTicks - started));
                 }
 
@@ -86,11 +106,13 @@ internal static class FeedsScenario
                 {
                     histogram.Add(mine);
                     requests += (int)mine.TotalCount;
+                    notModified += mineNotModified;
                 }
             }));
             p99s.Add(histogram.Milliseconds(99));
+            notModifiedShares.Add(100.0 * notModified / Math.Max(1, requests));
             return requests / clock.Elapsed.TotalSeconds;
         });
-        return (throughput, Measured.Of(p99s.Skip(1).ToList()));
+        return (throughput, Measured.Of(p99s.Skip(1).ToList()), Measured.Of(notModifiedShares.Skip(1).ToList()));
     }
 }
