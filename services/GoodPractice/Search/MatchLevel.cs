@@ -3,8 +3,8 @@ namespace ChampionNetwork.GoodPractice.Search;
 /// <summary>
 /// Which practices a word search takes as candidates, and how it ranks them. A first page that a search's practices
 /// with every word fill is <see cref="Tiered"/> (by relevance) or <see cref="AllWords"/> (newest, most adopted).
-/// Otherwise the first page chooses the strictest level at which at least <see cref="PracticeSearch.EnoughCandidates"/>
-/// visible practices match. The cursor keeps the level for the pages after it.
+/// Otherwise it is <see cref="AllButOne"/> where at least <see cref="PracticeSearch.EnoughCandidates"/> visible
+/// practices have all the words but one, else <see cref="AnyWord"/>. The cursor keeps the level for the pages after it.
 /// </summary>
 public enum MatchLevel
 {

@@ -10,13 +10,12 @@ public sealed partial class PracticeSearch
     /// <summary>Longer queries stay at any word: their all-but-one query grows with the square of their length.</summary>
     public const int MaxAllButOneLexemes = 8;
 
+    /// <summary>
+    /// The level for a search whose first page the practices with every word could not fill: so fewer than a page
+    /// have every word, and the choice is between all the words but one and any word.
+    /// </summary>
     private async Task<MatchLevel> ChooseLevelAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
     {
-        if (await CountAsync(criteria, member, "websearch_to_tsquery('english', @words)", null, cancellationToken) >= EnoughCandidates)
-        {
-            return MatchLevel.AllWords;
-        }
-
         var quorum = await AllButOneQueryAsync(criteria.Words!, cancellationToken);
         return quorum is not null && await CountAsync(criteria, member, "@quorum::tsquery", quorum, cancellationToken) >= EnoughCandidates
             ? MatchLevel.AllButOne

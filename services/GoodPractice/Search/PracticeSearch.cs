@@ -157,11 +157,7 @@ public sealed partial class PracticeSearch(NpgsqlDataSource dataSource, Spelling
 
     private const string LooseQuery = "replace(plainto_tsquery('english', @words)::text, ' & ', ' | ')::tsquery";
 
-    private const string QueryCte = """
-        WITH query AS (
-            SELECT websearch_to_tsquery('english', @words) AS strict,
-                   replace(plainto_tsquery('english', @words)::text, ' & ', ' | ')::tsquery AS loose),
-        """;
+    private const string QueryCte = $"WITH query AS (SELECT {StrictQuery} AS strict, {LooseQuery} AS loose),";
 
     /// <summary>
     /// The page's rows (<c>page c</c>) with their practices (<c>practices t</c>), and a snippet around the words: of
