@@ -64,7 +64,7 @@ public sealed partial class PracticeSearch
         await using var command = dataSource.CreateCommand(sql.ToString());
         AddParameters(command, criteria, member);
         command.Parameters.AddWithValue("quorum", quorum ?? "");
-        command.Parameters.AddWithValue("from", criteria.After?.Score is { } score ? (int)Math.Floor(score) : 4);
+        command.Parameters.AddWithValue("from", criteria.After?.Score is { } score ? (int)Math.Clamp(Math.Floor(score), 0, 4) : 4);
         return await ReadPageAsync(command, criteria, MatchLevel.Tiered, cancellationToken);
     }
 }
