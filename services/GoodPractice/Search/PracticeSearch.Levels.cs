@@ -17,7 +17,7 @@ public sealed partial class PracticeSearch
     private async Task<MatchLevel> ChooseLevelAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
     {
         var quorum = await AllButOneQueryAsync(criteria.Words!, cancellationToken);
-        return quorum is not null && await CountAsync(criteria, member, "@quorum::tsquery", quorum, cancellationToken) >= EnoughCandidates
+        return quorum is not null && await CountAsync(criteria, member, quorum, cancellationToken) >= EnoughCandidates
             ? MatchLevel.AllButOne
             : MatchLevel.AnyWord;
     }
@@ -53,15 +53,15 @@ public sealed partial class PracticeSearch
         return query.ToString();
     }
 
-    /// <summary>How many visible practices matching the filters match the tsquery, counting no further than enough.</summary>
-    private async Task<long> CountAsync(SearchCriteria criteria, bool member, string tsquery, string? quorum, CancellationToken cancellationToken)
+    /// <summary>How many visible practices matching the filters have all the words but one, counting no further than enough.</summary>
+    private async Task<long> CountAsync(SearchCriteria criteria, bool member, string quorum, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder($"SELECT count(*) FROM (SELECT 1 FROM practice_search p WHERE (@member OR p.is_public) AND p.search_vector @@ {tsquery}");
+        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM practice_search p WHERE (@member OR p.is_public) AND p.search_vector @@ @quorum::tsquery");
         AppendFilters(sql, criteria, byWords: true);
         sql.Append(" LIMIT @enough) matches");
         await using var command = dataSource.CreateCommand(sql.ToString());
         AddParameters(command, criteria, member);
-        command.Parameters.AddWithValue("quorum", quorum ?? "");
+        command.Parameters.AddWithValue("quorum", quorum);
         command.Parameters.AddWithValue("enough", EnoughCandidates);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -92,9 +92,10 @@ internal static class LatencyScenario
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var feedAt = new long[tokens.Length];
         var internalAt = new long[tokens.Length];
+        int Expected() => tokens.Length - Volatile.Read(ref rejected);
         var watchers = Task.WhenAll(
-            WatchAsync(async () => await feed.CountAsync(stop.Token) - feedBefore, feedAt, clock, () => tokens.Length - Volatile.Read(ref rejected), stop.Token),
-            WatchAsync(async () => await aggregate.CountAsync() - internalBefore, internalAt, clock, () => tokens.Length - Volatile.Read(ref rejected), stop.Token));
+            WatchAsync(async () => await feed.CountAsync(stop.Token) - feedBefore, feedAt, clock, Expected, stop.Token),
+            WatchAsync(async () => await aggregate.CountAsync() - internalBefore, internalAt, clock, Expected, stop.Token));
         var due = await OpenLoad.RunAsync(tokens.Length, rate, clock, async i =>
         {
             using var request = Champions.Submission(url, tokens[i]);

@@ -41,13 +41,14 @@ namespace ChampionNetwork.GoodPractice.Data.Migrations
                 ALTER TABLE practice_search ALTER COLUMN search_vector SET STORAGE EXTERNAL;
 
                 CREATE FUNCTION practices_search_row() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    title_words tsvector := setweight(to_tsvector('english', NEW.title), 'A');
                 BEGIN
                     INSERT INTO practice_search (id, is_public, organisation_code, pillars, outcome_codes, tags, created_at, adoption_count,
                                                  title_vector, head_vector, search_vector)
                     VALUES (NEW.id, NEW.is_public, NEW.organisation_code, NEW.pillars, NEW.outcome_codes, NEW.tags, NEW.created_at, NEW.adoption_count,
-                            setweight(to_tsvector('english', NEW.title), 'A'),
-                            setweight(to_tsvector('english', NEW.title), 'A') || setweight(to_tsvector('english', NEW.summary), 'B')
-                                || setweight(to_tsvector('english', NEW.tags_text), 'C'),
+                            title_words,
+                            title_words || setweight(to_tsvector('english', NEW.summary), 'B') || setweight(to_tsvector('english', NEW.tags_text), 'C'),
                             NEW.search_vector)
                     ON CONFLICT (id) DO UPDATE SET
                         is_public = EXCLUDED.is_public, organisation_code = EXCLUDED.organisation_code, pillars = EXCLUDED.pillars,
@@ -62,12 +63,11 @@ namespace ChampionNetwork.GoodPractice.Data.Migrations
 
                 INSERT INTO practice_search (id, is_public, organisation_code, pillars, outcome_codes, tags, created_at, adoption_count,
                                              title_vector, head_vector, search_vector)
-                SELECT id, is_public, organisation_code, pillars, outcome_codes, tags, created_at, adoption_count,
-                       setweight(to_tsvector('english', title), 'A'),
-                       setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', summary), 'B')
-                           || setweight(to_tsvector('english', tags_text), 'C'),
-                       search_vector
-                FROM practices;
+                SELECT p.id, p.is_public, p.organisation_code, p.pillars, p.outcome_codes, p.tags, p.created_at, p.adoption_count,
+                       t.title_words,
+                       t.title_words || setweight(to_tsvector('english', p.summary), 'B') || setweight(to_tsvector('english', p.tags_text), 'C'),
+                       p.search_vector
+                FROM practices p, LATERAL (SELECT setweight(to_tsvector('english', p.title), 'A') AS title_words) t;
 
                 CREATE INDEX ix_practice_search_title_vector ON practice_search USING GIN (title_vector);
                 CREATE INDEX ix_practice_search_head_vector ON practice_search USING GIN (head_vector);
