@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.ServiceModel.Syndication;
@@ -18,7 +19,8 @@ namespace ChampionNetwork.InsightHub.Tests.Feeds;
 /// An analyst who polls every feed format around single submissions recovers no individual answer, organisation or
 /// time. Snapshots publish every <see cref="Every"/> here (at multiples of it since the Unix epoch); the attacker
 /// reads JSON (Scotland, a board, a shown and a hidden organisation, all campaigns), CSV and Atom with their
-/// ETag, X-Computed-At and Last-Modified, either side of one InsightSubmitted. Real RabbitMQ, Redis and Orleans.
+/// ETag, X-Computed-At and Last-Modified, either side of one InsightSubmitted, in every content coding, so that not even
+/// a compressed body's length moves. Real RabbitMQ, Redis and Orleans.
 /// </summary>
 public sealed partial class PollingAnalystAttackTests(IsolatedServers servers) : IClassFixture<IsolatedServers>, IAsyncLifetime
 {
@@ -61,6 +63,7 @@ public sealed partial class PollingAnalystAttackTests(IsolatedServers servers) :
                 {
                     Assert.True(read.Status == HttpStatusCode.OK, $"{url}: {read.Status}");
                     Assert.True(read.Body.SequenceEqual(after[url].Body), $"{url} changed within one publication:\n{Encoding.UTF8.GetString(read.Body)}\n---\n{Encoding.UTF8.GetString(after[url].Body)}");
+                    Assert.True(read.Wire.SequenceEqual(after[url].Wire), $"{url}: its coded bytes changed within one publication");
                     Assert.Equal(read.Headers, after[url].Headers);
                 }
 
@@ -217,17 +220,40 @@ public sealed partial class PollingAnalystAttackTests(IsolatedServers servers) :
         var reads = new Dictionary<string, Read>(StringComparer.Ordinal);
         foreach (var url in urls)
         {
-            var response = await _hub.Analyst.GetAsync(new Uri(url, UriKind.Relative));
-            var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
+            foreach (var coding in new[] { "identity", "gzip", "br" })
             {
-                ["ETag"] = response.Headers.ETag?.ToString() ?? "",
-                ["X-Computed-At"] = response.Headers.TryGetValues("X-Computed-At", out var at) ? at.Single() : "",
-                ["Last-Modified"] = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture) ?? "",
-            };
-            reads[url] = new Read(response.StatusCode, await response.Content.ReadAsByteArrayAsync(), headers);
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
+                using var response = await _hub.Analyst.SendAsync(request);
+                var wire = await response.Content.ReadAsByteArrayAsync();
+                var encoding = response.Content.Headers.ContentEncoding.SingleOrDefault();
+                var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["ETag"] = response.Headers.ETag?.ToString() ?? "",
+                    ["X-Computed-At"] = response.Headers.TryGetValues("X-Computed-At", out var at) ? at.Single() : "",
+                    ["Last-Modified"] = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture) ?? "",
+                    ["Content-Encoding"] = encoding ?? "",
+                    ["Content-Length"] = wire.Length.ToString(CultureInfo.InvariantCulture),
+                };
+                reads[$"{url} [{coding}]"] = new Read(response.StatusCode, Decoded(wire, encoding), wire, headers);
+            }
         }
 
         return reads;
+    }
+
+    private static byte[] Decoded(byte[] wire, string? encoding)
+    {
+        using Stream decoder = encoding switch
+        {
+            null => new MemoryStream(wire),
+            "gzip" => new GZipStream(new MemoryStream(wire), CompressionMode.Decompress),
+            "br" => new BrotliStream(new MemoryStream(wire), CompressionMode.Decompress),
+            _ => throw new InvalidOperationException($"Unexpected Content-Encoding {encoding}."),
+        };
+        using var body = new MemoryStream();
+        decoder.CopyTo(body);
+        return body.ToArray();
     }
 
     private static bool OnTheSchedule(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks % Every.Ticks == 0;
@@ -239,5 +265,7 @@ public sealed partial class PollingAnalystAttackTests(IsolatedServers servers) :
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")]
     private static partial Regex IsoTime();
 
-    private sealed record Read(HttpStatusCode Status, byte[] Body, SortedDictionary<string, string> Headers);
+    /// <param name="Body">The body as the reader sees it, decoded.</param>
+    /// <param name="Wire">The bytes as they were sent.</param>
+    private sealed record Read(HttpStatusCode Status, byte[] Body, byte[] Wire, SortedDictionary<string, string> Headers);
 }

@@ -11,6 +11,9 @@ namespace ChampionNetwork.InsightHub.Feeds;
 /// moves only when what the reader sees moves; X-Computed-At and Last-Modified are the snapshot's publication time.
 /// A matching If-None-Match gets 304. Bodies are rendered once per published snapshot and request shape: a request
 /// between publications only reads the versions and finds the body, its ETag and its time here.
+/// A reader whose Accept-Encoding asks gets the body brotli- or gzip-coded, compressed once per render, with an ETag of
+/// its own (RFC 9110 §8.8.3); If-None-Match matches any coding of the same body, as Apache's mod_deflate does.
+/// Compression leaks nothing here (no BREACH): a body holds no secret and reflects nothing from the request.
 /// </summary>
 public sealed class FeedResponses(IMemoryCache cache)
 {
@@ -33,8 +36,11 @@ public sealed class FeedResponses(IMemoryCache cache)
         HttpContext http, string shape, string renderKey, string contentType, string policy, Func<Task<FeedBody>> render, CancellationToken cancellationToken)
     {
         var rendered = await RenderedAsync(shape, renderKey, contentType, render).WaitAsync(cancellationToken);
+        var coding = FeedCodings.Preferred(http.Request.GetTypedHeaders().AcceptEncoding);
+        var (body, etag, encoding) = rendered.In(coding);
         var headers = http.Response.Headers;
-        headers.ETag = rendered.ETag;
+        headers.ETag = etag;
+        headers.Vary = HeaderNames.AcceptEncoding;
         headers.CacheControl = "private, no-cache";
         headers[PolicyHeader] = policy;
         if (rendered.ComputedAt is { } computedAt)
@@ -44,12 +50,17 @@ public sealed class FeedResponses(IMemoryCache cache)
         }
 
         var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Tag.Equals(rendered.ETag, StringComparison.Ordinal)))
+        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || rendered.Matches(tag.Tag.Value)))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return TypedResults.Bytes(rendered.Body, contentType);
+        if (encoding is not null)
+        {
+            headers.ContentEncoding = encoding;
+        }
+
+        return TypedResults.Bytes(body, contentType);
     }
 
     /// <summary>
@@ -72,10 +83,9 @@ public sealed class FeedResponses(IMemoryCache cache)
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"{shape}\n{contentType}\n"));
         sha.AppendData(body);
-        var etag = $"\"{Convert.ToHexStringLower(sha.GetHashAndReset())[..32]}\"";
         return new RenderedFeed(
             body,
-            etag,
+            Convert.ToHexStringLower(sha.GetHashAndReset())[..32],
             computedAt is { } at ? Time(at) : null,
             computedAt?.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture));
     }
@@ -132,5 +142,39 @@ public sealed class FeedResponses(IMemoryCache cache)
 /// <summary>A rendered feed body and the publication time it shows (the newest of the snapshots in it; null when none is).</summary>
 public readonly record struct FeedBody(byte[] Body, DateTimeOffset? ComputedAt);
 
-/// <summary>A body, its ETag, and its publication time as the X-Computed-At and Last-Modified headers give it (null when none).</summary>
-internal sealed record RenderedFeed(byte[] Body, string ETag, string? ComputedAt, string? LastModified);
+/// <summary>
+/// A body, its hash, and its publication time as the X-Computed-At and Last-Modified headers give it (null when none).
+/// Each coding is compressed by the first reader that asks for it; a coding that would not be smaller is not used.
+/// </summary>
+internal sealed class RenderedFeed(byte[] body, string hash, string? computedAt, string? lastModified)
+{
+    private readonly Lazy<byte[]?> _brotli = new(() => Smaller(body, FeedCoding.Brotli));
+    private readonly Lazy<byte[]?> _gzip = new(() => Smaller(body, FeedCoding.Gzip));
+
+    public string? ComputedAt => computedAt;
+
+    public string? LastModified => lastModified;
+
+    /// <summary>The body in a coding, its ETag, and its Content-Encoding (null for the identity body).</summary>
+    public (byte[] Body, string ETag, string? ContentEncoding) In(FeedCoding coding)
+    {
+        var coded = coding switch
+        {
+            FeedCoding.Brotli => _brotli.Value,
+            FeedCoding.Gzip => _gzip.Value,
+            _ => null,
+        };
+        return coded is null ? (body, $"\"{hash}\"", null) : (coded, $"\"{hash}-{coding.Token()}\"", coding.Token());
+    }
+
+    /// <summary>Whether an If-None-Match tag names this body in any coding.</summary>
+    public bool Matches(string? tag) =>
+        tag is { Length: > 2 } && tag[0] == '"' && tag[^1] == '"'
+        && tag.AsSpan(1, tag.Length - 2) is var inner
+        && inner.StartsWith(hash, StringComparison.Ordinal)
+        && (inner.Length == hash.Length
+            || inner[hash.Length..] is "-br" or "-gzip");
+
+    private static byte[]? Smaller(byte[] body, FeedCoding coding) =>
+        FeedCodings.Encode(body, coding) is var coded && coded.Length < body.Length ? coded : null;
+}
