@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using ChampionNetwork.Identity;
@@ -33,7 +34,12 @@ internal sealed class Champions(string signingKey)
         return request;
     }
 
-    public static HttpClient Client() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    public static HttpClient Client(DecompressionMethods decompression = DecompressionMethods.None) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 512,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        AutomaticDecompression = decompression,
+    })
     {
         Timeout = TimeSpan.FromSeconds(60),
     };

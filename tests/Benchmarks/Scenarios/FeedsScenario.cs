@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using ChampionNetwork.Benchmarks.Measurement;
 using ChampionNetwork.Benchmarks.Platform;
@@ -12,6 +13,8 @@ namespace ChampionNetwork.Benchmarks.Scenarios;
 /// <c>feeds</c>: throughput and p99 of feed reads (area JSON and CSV, with and without If-None-Match) at a fixed
 /// concurrency, over B-http: InsightHub's own <c>/alive</c> at the same concurrency. A conditional reader behaves as a
 /// cache does: it sends the ETag of the last body it was given, so a publication costs it one 200 and then 304s.
+/// A compressed reader sends Accept-Encoding and decodes what it is given, as a browser, <c>curl --compressed</c> or
+/// Python's requests does; the decoding is part of its time.
 /// </summary>
 internal static class FeedsScenario
 {
@@ -23,6 +26,7 @@ internal static class FeedsScenario
         var hub = platform.Endpoint("insighthub");
         var analyst = champions.Analyst();
         using var client = Champions.Client();
+        using var decompressing = Champions.Client(DecompressionMethods.All);
         var json = new Uri(hub, $"/api/feeds/areas/S92000003?campaign={SampleInsight.Campaign}");
         var csv = new Uri(hub, $"/api/feeds/insight.csv?campaign={SampleInsight.Campaign}");
         var jsonTag = await ETagAsync(client, json, analyst, cancellationToken);
@@ -31,9 +35,18 @@ internal static class FeedsScenario
         var (bhttp, bhttpP99, _) = await MeasureAsync(client, new Uri(hub, "/alive"), null, null, cancellationToken);
         report.Add(new ResultRow("feeds", $"B-http /alive ({Concurrency} concurrent)", "req/s", bhttp));
         report.Add(new ResultRow("feeds", "B-http /alive p99", "ms", bhttpP99));
-        foreach (var (name, url, tag) in new[] { ("area JSON", json, (string?)null), ("area JSON, If-None-Match (304)", json, jsonTag), ("CSV", csv, null), ("CSV, If-None-Match (304)", csv, csvTag) })
+        var readers = new[]
         {
-            var (throughput, p99, notModified) = await MeasureAsync(client, url, analyst, tag, cancellationToken);
+            ("area JSON", client, json, (string?)null),
+            ("area JSON, compressed", decompressing, json, null),
+            ("area JSON, If-None-Match (304)", client, json, jsonTag),
+            ("CSV", client, csv, null),
+            ("CSV, compressed", decompressing, csv, null),
+            ("CSV, If-None-Match (304)", client, csv, csvTag),
+        };
+        foreach (var (name, reader, url, tag) in readers)
+        {
+            var (throughput, p99, notModified) = await MeasureAsync(reader, url, analyst, tag, cancellationToken);
             report.Add(new ResultRow("feeds", name, "req/s", throughput, bhttp));
             if (tag is not null)
             {
