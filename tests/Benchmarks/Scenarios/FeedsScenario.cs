@@ -32,6 +32,15 @@ internal static class FeedsScenario
         var jsonTag = await ETagAsync(client, json, analyst, cancellationToken);
         var csvTag = await ETagAsync(client, csv, analyst, cancellationToken);
 
+        foreach (var (name, url) in new[] { ("area JSON", json), ("CSV", csv) })
+        {
+            foreach (var coding in new[] { "identity", "gzip", "br" })
+            {
+                var bytes = await BodyBytesAsync(client, url, analyst, coding, cancellationToken);
+                report.Add(new ResultRow("feeds", $"{name} body, {coding}", "KB", Measured.Of([bytes / 1024.0])));
+            }
+        }
+
         var (bhttp, bhttpP99, _) = await MeasureAsync(client, new Uri(hub, "/alive"), null, null, cancellationToken);
         report.Add(new ResultRow("feeds", $"B-http /alive ({Concurrency} concurrent)", "req/s", bhttp));
         report.Add(new ResultRow("feeds", "B-http /alive p99", "ms", bhttpP99));
@@ -64,6 +73,17 @@ internal static class FeedsScenario
         using var response = await client.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
         return response.Headers.ETag?.ToString();
+    }
+
+    /// <summary>The body's length as sent, in the coding asked for.</summary>
+    private static async Task<long> BodyBytesAsync(HttpClient client, Uri url, string token, string coding, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
+        using var response = await client.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadAsByteArrayAsync(cancellationToken)).LongLength;
     }
 
     private static async Task<(Measured Throughput, Measured P99, Measured NotModified)> MeasureAsync(

@@ -9,10 +9,13 @@ using ChampionNetwork.Benchmarks.Platform;
 
 namespace ChampionNetwork.Benchmarks.Scenarios;
 
-/// <summary>B-mq latency: the raw RabbitMQ.Client baseline's setup, publishing at a fixed rate; each message timed from its due time to its consumption.</summary>
+/// <summary>
+/// B-mq latency: the raw RabbitMQ.Client baseline's setup, publishing at a fixed rate, evenly spaced or in bursts;
+/// each message timed from its due time to its consumption.
+/// </summary>
 internal static class RawRabbitLatency
 {
-    public static async Task<LongHistogram> RunAsync(Uri amqp, int count, double perSecond, CancellationToken cancellationToken)
+    public static async Task<LongHistogram> RunAsync(Uri amqp, int count, double perSecond, CancellationToken cancellationToken, TimeSpan? inBurstsEvery = null)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(SampleInsight.Create(), new JsonSerializerOptions(JsonSerializerDefaults.Web));
         var factory = new ConnectionFactory { Uri = amqp };
@@ -56,7 +59,7 @@ internal static class RawRabbitLatency
             payload.CopyTo(body, 0);
             BinaryPrimitives.WriteInt32LittleEndian(body.AsSpan(payload.Length), i);
             await publisher.BasicPublishAsync(string.Empty, queue, mandatory: false, properties, body, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, inBurstsEvery);
         await done.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
         await consumerChannel.QueueDeleteAsync(queue, cancellationToken: cancellationToken);
 

@@ -74,6 +74,29 @@ internal static class SearchScenario
         var (throughput, p99) = await MeasureAsync(client, searches, member, cancellationToken);
         report.Add(new ResultRow("search", $"search over {Practices:N0} practices ({Concurrency} concurrent)", "req/s", throughput, bhttp));
         report.Add(new ResultRow("search", "search p99", "ms", p99, bhttpP99, "≤ 3× B-http p99", p99.Median <= 3 * bhttpP99.Median));
+
+        // Each search alone, one at a time: what each costs without waiting behind the others.
+        foreach (var (query, url) in Queries.Zip(searches))
+        {
+            report.Add(new ResultRow("search", $"alone: {query}", "ms", await AloneAsync(client, url, member, cancellationToken)));
+        }
+    }
+
+    private static async Task<Measured> AloneAsync(HttpClient client, Uri url, string token, CancellationToken cancellationToken)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 21; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var clock = Stopwatch.StartNew();
+            using var response = await client.SendAsync(request, cancellationToken);
+            await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return Measured.Of(times.Skip(1).ToList());
     }
 
     /// <summary>Practices in batches of 10,000: random titles, summaries and bodies from the vocabulary, random codes and times.</summary>

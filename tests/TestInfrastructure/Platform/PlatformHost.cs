@@ -37,6 +37,9 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public DistributedApplication App => _app;
 
+    /// <summary>How often Surveys releases held responses and InsightHub publishes, unless the settings say otherwise.</summary>
+    public static readonly TimeSpan Cadence = TimeSpan.FromSeconds(2);
+
     /// <summary>Builds and starts the AppHost; <paramref name="configure"/> may change its configuration or its resources first.</summary>
     public static async Task<PlatformHost> StartAsync(PlatformHostOptions options, CancellationToken ct)
     {
@@ -44,7 +47,7 @@ public sealed class PlatformHost : IAsyncDisposable
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"championnetwork-platform-{Guid.NewGuid():N}");
         var settings = new Dictionary<string, string>(options.Settings) { ["AppHost:UseDocker"] = "false" };
         // Responses released and snapshots published every 2 s, not every minute: tests wait for what they sent.
-        settings.TryAdd("AppHost:Cadence", "00:00:02");
+        settings.TryAdd("AppHost:Cadence", Cadence.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         if (options.Dashboard)
         {
             // The dashboard on loopback, plain HTTP, no login, with its telemetry API: what ./run.sh gives a developer.
