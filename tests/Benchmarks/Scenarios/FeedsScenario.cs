@@ -27,6 +27,9 @@ internal static class FeedsScenario
         var analyst = champions.Analyst();
         using var client = Champions.Client();
         using var decompressing = Champions.Client(DecompressionMethods.All);
+        // A caching proxy keeps and passes on the coded bytes: the server's part of a compressed read, without the decoding.
+        using var proxy = Champions.Client();
+        proxy.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "br");
         var json = new Uri(hub, $"/api/feeds/areas/S92000003?campaign={SampleInsight.Campaign}");
         var csv = new Uri(hub, $"/api/feeds/insight.csv?campaign={SampleInsight.Campaign}");
         var jsonTag = await ETagAsync(client, json, analyst, cancellationToken);
@@ -46,14 +49,16 @@ internal static class FeedsScenario
         report.Add(new ResultRow("feeds", "B-http /alive p99", "ms", bhttpP99));
         var readers = new[]
         {
-            ("area JSON", client, json, (string?)null),
-            ("area JSON, compressed", decompressing, json, null),
-            ("area JSON, If-None-Match (304)", client, json, jsonTag),
-            ("CSV", client, csv, null),
-            ("CSV, compressed", decompressing, csv, null),
-            ("CSV, If-None-Match (304)", client, csv, csvTag),
+            ("area JSON", client, json, (string?)null, true),
+            ("area JSON, compressed", decompressing, json, null, true),
+            ("area JSON, brotli not decoded (as a caching proxy reads)", proxy, json, null, false),
+            ("area JSON, If-None-Match (304)", client, json, jsonTag, true),
+            ("CSV", client, csv, null, true),
+            ("CSV, compressed", decompressing, csv, null, true),
+            ("CSV, brotli not decoded (as a caching proxy reads)", proxy, csv, null, false),
+            ("CSV, If-None-Match (304)", client, csv, csvTag, true),
         };
-        foreach (var (name, reader, url, tag) in readers)
+        foreach (var (name, reader, url, tag, judged) in readers)
         {
             var (throughput, p99, notModified) = await MeasureAsync(reader, url, analyst, tag, cancellationToken);
             report.Add(new ResultRow("feeds", name, "req/s", throughput, bhttp));
@@ -62,7 +67,9 @@ internal static class FeedsScenario
                 report.Add(new ResultRow("feeds", $"{name}: answered 304", "%", notModified));
             }
 
-            report.Add(new ResultRow("feeds", $"{name} p99", "ms", p99, bhttpP99, "≤ 1.25× B-http p99", p99.Median <= 1.25 * bhttpP99.Median));
+            report.Add(judged
+                ? new ResultRow("feeds", $"{name} p99", "ms", p99, bhttpP99, "≤ 1.25× B-http p99", p99.Median <= 1.25 * bhttpP99.Median)
+                : new ResultRow("feeds", $"{name} p99", "ms", p99, bhttpP99));
         }
     }
 

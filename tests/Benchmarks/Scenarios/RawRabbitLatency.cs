@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using HdrHistogram;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -50,7 +51,7 @@ internal static class RawRabbitLatency
         await consumerChannel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken);
 
         await using var publisher = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(RawRabbitBaseline.OutstandingConfirms)),
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, outstandingPublisherConfirmationsRateLimiter: ConfirmLimiter(inBurstsEvery is not null)),
             cancellationToken);
         var properties = new BasicProperties { Persistent = true, ContentType = "application/json" };
         due = await OpenLoad.RunAsync(count, perSecond, clock, async i =>
@@ -71,4 +72,12 @@ internal static class RawRabbitLatency
 
         return histogram;
     }
+
+    /// <summary>
+    /// The client's throttling limiter delays a publish by up to a second once half its permits are taken, which a
+    /// burst does at once; nothing throttles a release so, so a burst has a plain limit on confirms outstanding.
+    /// </summary>
+    private static RateLimiter ConfirmLimiter(bool bursts) => bursts
+        ? new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 4 * RawRabbitBaseline.OutstandingConfirms, QueueLimit = int.MaxValue })
+        : new ThrottlingRateLimiter(RawRabbitBaseline.OutstandingConfirms);
 }
