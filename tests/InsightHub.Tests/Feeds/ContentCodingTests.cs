@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using ChampionNetwork.TestInfrastructure;
@@ -44,7 +43,7 @@ public sealed class ContentCodingTests(IsolatedServers servers) : IClassFixture<
         Assert.Equal(coding, coded.Encoding);
         Assert.Contains("Accept-Encoding", identity.Vary);
         Assert.Contains("Accept-Encoding", coded.Vary);
-        Assert.Equal(identity.Wire, Decode(coded.Wire, coding));
+        Assert.Equal(identity.Wire, ContentDecoding.Decode(coded.Wire, coding));
         Assert.True(coded.Wire.Length < identity.Wire.Length / 2, $"{coding} gave {coded.Wire.Length} bytes of {identity.Wire.Length}");
         Assert.NotEqual(identity.ETag, coded.ETag);
     }
@@ -118,16 +117,6 @@ public sealed class ContentCodingTests(IsolatedServers servers) : IClassFixture<
             response.Headers.ETag!,
             [.. response.Headers.Vary],
             response.Headers.GetValues("X-Computed-At").Single());
-    }
-
-    private static byte[] Decode(byte[] wire, string coding)
-    {
-        using Stream decoder = coding == "br"
-            ? new BrotliStream(new MemoryStream(wire), CompressionMode.Decompress)
-            : new GZipStream(new MemoryStream(wire), CompressionMode.Decompress);
-        using var body = new MemoryStream();
-        decoder.CopyTo(body);
-        return body.ToArray();
     }
 
     /// <param name="Wire">The body as it was sent, before any decoding.</param>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.ServiceModel.Syndication;
@@ -235,25 +234,11 @@ public sealed partial class PollingAnalystAttackTests(IsolatedServers servers) :
                     ["Content-Encoding"] = encoding ?? "",
                     ["Content-Length"] = wire.Length.ToString(CultureInfo.InvariantCulture),
                 };
-                reads[$"{url} [{coding}]"] = new Read(response.StatusCode, Decoded(wire, encoding), wire, headers);
+                reads[$"{url} [{coding}]"] = new Read(response.StatusCode, ContentDecoding.Decode(wire, encoding), wire, headers);
             }
         }
 
         return reads;
-    }
-
-    private static byte[] Decoded(byte[] wire, string? encoding)
-    {
-        using Stream decoder = encoding switch
-        {
-            null => new MemoryStream(wire),
-            "gzip" => new GZipStream(new MemoryStream(wire), CompressionMode.Decompress),
-            "br" => new BrotliStream(new MemoryStream(wire), CompressionMode.Decompress),
-            _ => throw new InvalidOperationException($"Unexpected Content-Encoding {encoding}."),
-        };
-        using var body = new MemoryStream();
-        decoder.CopyTo(body);
-        return body.ToArray();
     }
 
     private static bool OnTheSchedule(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks % Every.Ticks == 0;

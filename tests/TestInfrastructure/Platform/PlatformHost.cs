@@ -113,10 +113,10 @@ public sealed class PlatformHost : IAsyncDisposable
             if (healthy.Count >= count)
             {
                 var addresses = healthy.Select(e => ListenAddress(Pid(e.Snapshot) ?? throw new InvalidOperationException($"{e.ResourceId} has no pid"))).ToList();
-                // A health report can be a moment behind a replica's restart: each must answer at its address now.
-                if ((await Task.WhenAll(addresses.Select(a => AnswersAsync(a, ct)))).All(answers => answers))
+                // A health report can be a moment behind a replica's restart: each must run, and answer at its address, now.
+                if (addresses.All(a => a is not null) && (await Task.WhenAll(addresses.Select(a => AnswersAsync(a!, ct)))).All(answers => answers))
                 {
-                    return addresses;
+                    return addresses.Select(a => a!).ToList();
                 }
             }
 
@@ -144,11 +144,26 @@ public sealed class PlatformHost : IAsyncDisposable
     }
 
     // Aspire gives each replica its own port in ASPNETCORE_URLS; `dotnet run` passes its environment to the service.
-    private static Uri ListenAddress(int pid)
+    // Null when the process has exited (a replica restarting); a child that exited meanwhile is passed over.
+    private static Uri? ListenAddress(int pid)
     {
         foreach (var process in ProcessTree.Descendants(pid).Select(p => p.Pid).Prepend(pid))
         {
-            var environment = File.ReadAllText($"/proc/{process}/environ").Split('\0');
+            string[] environment;
+            try
+            {
+                environment = File.ReadAllText($"/proc/{process}/environ").Split('\0');
+            }
+            catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
+            {
+                if (process == pid)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
             if (environment.FirstOrDefault(v => v.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal)) is { } urls)
             {
                 var http = urls["ASPNETCORE_URLS=".Length..].Split(';').First(u => u.StartsWith("http://", StringComparison.Ordinal));
