@@ -18,12 +18,10 @@ internal static class OpenLoad
         var start = clock.ElapsedTicks;
         var inFlight = new List<Task>(count);
         var perBurst = inBurstsEvery is { } every ? Math.Max(1, (int)(perSecond * every.TotalSeconds)) : 1;
-        var burstTicks = (long)(perBurst * Stopwatch.Frequency / perSecond);
         for (var i = 0; i < count; i++)
         {
-            due[i] = inBurstsEvery is null
-                ? start + (long)(i * Stopwatch.Frequency / perSecond)
-                : start + i / perBurst * burstTicks;
+            // Due when the first of its burst would be (evenly spaced, each is a burst of one).
+            due[i] = start + (long)((i - i % perBurst) * Stopwatch.Frequency / perSecond);
             var wait = due[i] - clock.ElapsedTicks;
             if (wait > Stopwatch.Frequency / 1000)
             {

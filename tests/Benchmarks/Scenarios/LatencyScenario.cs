@@ -70,13 +70,12 @@ internal static class LatencyScenario
         {
             foreach (var p in Percentiles)
             {
-                var name = p >= 100 ? "max" : $"p{p:0}";
                 var measured = Measured.Of(runs.Select(r => pick(r).Milliseconds(p)).ToList());
                 var baseline = Measured.Of(bmqRuns.Select(h => h.Milliseconds(p)).ToList());
                 var judged = goal && p is 99;
                 report.Add(new ResultRow(
                     "latency",
-                    $"{what} {name} at {rate:N0} sub/s (B-mq at the same rate)",
+                    $"{what} {PercentileName(p)} at {rate:N0} sub/s (B-mq at the same rate)",
                     "ms",
                     measured,
                     baseline,
@@ -87,10 +86,9 @@ internal static class LatencyScenario
 
         foreach (var p in Percentiles)
         {
-            var name = p >= 100 ? "max" : $"p{p:0}";
             report.Add(new ResultRow(
                 "latency",
-                $"B-mq {name} at {rate:N0} msg/s in bursts every {PlatformHost.Cadence.TotalSeconds:0} s, as releases reach the bus",
+                $"B-mq {PercentileName(p)} at {rate:N0} msg/s in bursts every {PlatformHost.Cadence.TotalSeconds:0} s, as releases reach the bus",
                 "ms",
                 Measured.Of(bursts.Select(h => h.Milliseconds(p)).ToList())));
         }
@@ -168,6 +166,8 @@ internal static class LatencyScenario
             }
         }
     }
+
+    private static string PercentileName(double p) => p >= 100 ? "max" : $"p{p:0}";
 
     private sealed record Run(LongHistogram Feed, LongHistogram Internal, LongHistogram Grains);
 }

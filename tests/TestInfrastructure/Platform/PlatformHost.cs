@@ -112,11 +112,11 @@ public sealed class PlatformHost : IAsyncDisposable
                 .ToList();
             if (healthy.Count >= count)
             {
-                var addresses = healthy.Select(e => ListenAddress(Pid(e.Snapshot) ?? throw new InvalidOperationException($"{e.ResourceId} has no pid"))).ToList();
+                var addresses = healthy.Select(e => ListenAddress(Pid(e.Snapshot) ?? throw new InvalidOperationException($"{e.ResourceId} has no pid"))).OfType<Uri>().ToList();
                 // A health report can be a moment behind a replica's restart: each must run, and answer at its address, now.
-                if (addresses.All(a => a is not null) && (await Task.WhenAll(addresses.Select(a => AnswersAsync(a!, ct)))).All(answers => answers))
+                if (addresses.Count == healthy.Count && (await Task.WhenAll(addresses.Select(a => AnswersAsync(a, ct)))).All(answers => answers))
                 {
-                    return addresses.Select(a => a!).ToList();
+                    return addresses;
                 }
             }
 

@@ -150,30 +150,24 @@ internal sealed class RenderedFeed(byte[] body, string hash, string? computedAt,
 {
     private readonly Lazy<byte[]?> _brotli = new(() => Smaller(body, FeedCoding.Brotli));
     private readonly Lazy<byte[]?> _gzip = new(() => Smaller(body, FeedCoding.Gzip));
+    private readonly string _identityETag = $"\"{hash}\"";
+    private readonly string _brotliETag = $"\"{hash}-{FeedCoding.Brotli.Token()}\"";
+    private readonly string _gzipETag = $"\"{hash}-{FeedCoding.Gzip.Token()}\"";
 
     public string? ComputedAt => computedAt;
 
     public string? LastModified => lastModified;
 
     /// <summary>The body in a coding, its ETag, and its Content-Encoding (null for the identity body).</summary>
-    public (byte[] Body, string ETag, string? ContentEncoding) In(FeedCoding coding)
+    public (byte[] Body, string ETag, string? ContentEncoding) In(FeedCoding coding) => coding switch
     {
-        var coded = coding switch
-        {
-            FeedCoding.Brotli => _brotli.Value,
-            FeedCoding.Gzip => _gzip.Value,
-            _ => null,
-        };
-        return coded is null ? (body, $"\"{hash}\"", null) : (coded, $"\"{hash}-{coding.Token()}\"", coding.Token());
-    }
+        FeedCoding.Brotli when _brotli.Value is { } coded => (coded, _brotliETag, coding.Token()),
+        FeedCoding.Gzip when _gzip.Value is { } coded => (coded, _gzipETag, coding.Token()),
+        _ => (body, _identityETag, null),
+    };
 
     /// <summary>Whether an If-None-Match tag names this body in any coding.</summary>
-    public bool Matches(string? tag) =>
-        tag is { Length: > 2 } && tag[0] == '"' && tag[^1] == '"'
-        && tag.AsSpan(1, tag.Length - 2) is var inner
-        && inner.StartsWith(hash, StringComparison.Ordinal)
-        && (inner.Length == hash.Length
-            || inner[hash.Length..] is "-br" or "-gzip");
+    public bool Matches(string? tag) => tag == _identityETag || tag == _brotliETag || tag == _gzipETag;
 
     private static byte[]? Smaller(byte[] body, FeedCoding coding) =>
         FeedCodings.Encode(body, coding) is var coded && coded.Length < body.Length ? coded : null;
