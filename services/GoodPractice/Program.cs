@@ -9,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapApiDocuments();
 app.MapSearchApi();

@@ -25,11 +25,17 @@ public sealed class GoodPracticeHost : IAsyncDisposable
 
     public TestIdentity Identity { get; }
 
-    public static async Task<GoodPracticeHost> StartAsync(IsolatedServers servers)
+    public static async Task<GoodPracticeHost> StartAsync(IsolatedServers servers, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await servers.DatabaseAsync("goodpracticedb");
         var identity = new TestIdentity();
-        var service = new ServiceUnderTest<goodpractice::Program>(ServiceSettings.GoodPractice(servers.RabbitMqUri, database, identity));
+        var configuration = ServiceSettings.GoodPractice(servers.RabbitMqUri, database, identity);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var service = new ServiceUnderTest<goodpractice::Program>(configuration);
         service.Start();
         await service.WaitUntilHealthyAsync();
         return new GoodPracticeHost(service, database, identity);

@@ -40,6 +40,7 @@ internal static class Extensions
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<SpellingCorrection>();
         builder.Services.AddScoped<PracticeSearch>();
+        builder.AddSearchConcurrency();
 
         builder.Services.AddOpenApi(options => options.AddChampionConventions());
         return builder;

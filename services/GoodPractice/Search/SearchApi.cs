@@ -13,19 +13,21 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/practices").WithTags("Search");
+        var api = app.MapGroup("/api/practices").WithTags("Search").RequireRateLimiting(SearchConcurrency.PolicyName);
 
         api.MapGet("/", Search)
             .WithName("SearchPractices")
             .WithSummary("Search and filter practices, by relevance, newest or most adopted, a keyset page at a time (public ones anonymously)")
             .AllowAnonymous()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapGet("/{practiceId:guid}/similar", Similar)
             .WithName("SimilarPractices")
             .WithSummary("Practices most like this one, by title, summary, tags and outcomes")
             .AllowAnonymous()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
