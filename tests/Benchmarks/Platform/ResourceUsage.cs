@@ -17,10 +17,11 @@ internal sealed class ResourceUsage
         _start = _pids.ToDictionary(p => p.Key, p => ProcessStats.CpuMilliseconds(p.Value));
     }
 
-    public static async Task<ResourceUsage> StartAsync(PlatformHost platform, CancellationToken cancellationToken)
+    /// <summary>From now, for <paramref name="resources"/>, or else the services and servers that ingest runs on.</summary>
+    public static async Task<ResourceUsage> StartAsync(PlatformHost platform, CancellationToken cancellationToken, IReadOnlyList<string>? resources = null)
     {
         var pids = new Dictionary<string, int>();
-        foreach (var resource in Measured)
+        foreach (var resource in resources ?? Measured)
         {
             pids[resource] = await platform.PidAsync(resource, cancellationToken);
         }

@@ -6,12 +6,12 @@ using MassTransit;
 namespace ChampionNetwork.Benchmarks.Scenarios;
 
 /// <summary>
-/// MassTransit publish to consume of <c>InsightSubmitted</c> on the same broker, configured as the product configures
-/// it (publisher confirms, in-memory retry and outbox on the endpoint), at a given prefetch.
+/// MassTransit publish to consume of <c>InsightSubmitted</c> on the same broker, with publisher confirms and in-memory
+/// retry as the product has them, at a given prefetch and concurrency, with MassTransit's JSON envelope or raw JSON.
 /// </summary>
 internal static class MassTransitTransport
 {
-    public static async Task<double> ThroughputAsync(Uri amqp, int messages, int prefetch, CancellationToken cancellationToken)
+    public static async Task<double> ThroughputAsync(Uri amqp, int messages, int prefetch, int concurrency, bool rawJson, CancellationToken cancellationToken)
     {
         var endpoint = RabbitMqEndpoint.Parse(amqp.ToString());
         var consumed = 0;
@@ -25,10 +25,15 @@ internal static class MassTransitTransport
                 host.Password(endpoint.Password);
                 host.PublisherConfirmation = true;
             });
+            if (rawJson)
+            {
+                rabbit.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders, isDefault: true);
+            }
+
             rabbit.ReceiveEndpoint(queue, receive =>
             {
                 receive.PrefetchCount = prefetch;
-                receive.ConcurrentMessageLimit = prefetch;
+                receive.ConcurrentMessageLimit = concurrency;
                 receive.AutoDelete = true;
                 receive.UseMessageRetry(r => r.Intervals(50, 200, 1000));
                 receive.Handler<InsightSubmitted>(_ =>

@@ -67,13 +67,20 @@ internal static class SearchScenario
         var api = platform.Endpoint("goodpractice-api");
         var member = champions.Analyst();
         using var client = Champions.Client();
-        var (bhttp, bhttpP99) = await MeasureAsync(client, [new Uri(api, "/alive")], null, cancellationToken);
+        var (bhttp, bhttpP99, _) = await MeasureAsync(client, [new Uri(api, "/alive")], null, cancellationToken);
         report.Add(new ResultRow("search", $"B-http /alive ({Concurrency} concurrent)", "req/s", bhttp));
         report.Add(new ResultRow("search", "B-http /alive p99", "ms", bhttpP99));
         var searches = Queries.Select(q => new Uri(api, $"/api/practices?{q}")).ToArray();
-        var (throughput, p99) = await MeasureAsync(client, searches, member, cancellationToken);
+        var usage = await ResourceUsage.StartAsync(platform, cancellationToken, ["goodpractice-api", "postgres"]);
+        var (throughput, p99, requests) = await MeasureAsync(client, searches, member, cancellationToken);
+        var cpu = usage.CpuMillisecondsByResourceSinceStart();
         report.Add(new ResultRow("search", $"search over {Practices:N0} practices ({Concurrency} concurrent)", "req/s", throughput, bhttp));
         report.Add(new ResultRow("search", "search p99", "ms", p99, bhttpP99, "≤ 3× B-http p99", p99.Median <= 3 * bhttpP99.Median));
+        foreach (var (resource, ms) in cpu.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            // Where a search's CPU goes, over every run with the warm-up: the two cores are all there is.
+            report.Add(new ResultRow("search", $"CPU per search, {resource}", "CPU ms", Measured.Of([ms / requests])));
+        }
 
         // Each search alone, one at a time: what each costs without waiting behind the others.
         foreach (var (query, url) in Queries.Zip(searches))
@@ -161,9 +168,10 @@ internal static class SearchScenario
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<(Measured Throughput, Measured P99)> MeasureAsync(HttpClient client, Uri[] urls, string? token, CancellationToken cancellationToken)
+    private static async Task<(Measured Throughput, Measured P99, long Requests)> MeasureAsync(HttpClient client, Uri[] urls, string? token, CancellationToken cancellationToken)
     {
         var p99s = new List<double>();
+        long total = 0;
         var throughput = await Measured.RepeatAsync(async () =>
         {
             var histogram = Latencies.NewHistogram();
@@ -200,8 +208,9 @@ internal static class SearchScenario
                 }
             }));
             p99s.Add(histogram.Milliseconds(99));
+            total += requests;
             return requests / clock.Elapsed.TotalSeconds;
         });
-        return (throughput, Measured.Of(p99s.Skip(1).ToList()));
+        return (throughput, Measured.Of(p99s.Skip(1).ToList()), total);
     }
 }
