@@ -19,7 +19,8 @@ public sealed class SearchConcurrencyOptions
 /// <summary>
 /// Searches take a permit, oldest first. A search is CPU work in PostgreSQL: sixteen at once on two cores share the
 /// cores, so the longest search is stretched eight-fold and sets the tail; run two per core at a time and each waits
-/// only for those ahead of it (at 16 concurrent readers on two cores, p99 fell from 188 ms to 70 ms). A burst beyond the queue is refused at once, never left to time out.
+/// only for those ahead of it (at 16 concurrent readers on two cores, p99 fell from 188 ms to 70 ms). A burst beyond
+/// the queue is refused at once, never left to time out.
 /// </summary>
 public static class SearchConcurrency
 {
