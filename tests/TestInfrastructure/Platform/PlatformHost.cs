@@ -144,18 +144,25 @@ public sealed class PlatformHost : IAsyncDisposable
     }
 
     // Aspire gives each replica its own port in ASPNETCORE_URLS; `dotnet run` passes its environment to the service.
-    // Null when the process has exited (a replica restarting); a child that exited meanwhile is passed over.
+    // Null when the process has exited or is exiting (a replica restarting); a child that exited meanwhile is passed over.
     private static Uri? ListenAddress(int pid)
     {
         foreach (var process in ProcessTree.Descendants(pid).Select(p => p.Pid).Prepend(pid))
         {
-            string[] environment;
+            string environ;
             try
             {
-                environment = File.ReadAllText($"/proc/{process}/environ").Split('\0');
+                environ = File.ReadAllText($"/proc/{process}/environ");
             }
-            catch (Exception ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
+            catch (IOException)
             {
+                // Gone (no such file), or exiting (ESRCH, "No such process"): either way it has exited.
+                environ = "";
+            }
+
+            if (environ.Length == 0)
+            {
+                // An exited process, or a zombie, whose environment reads empty.
                 if (process == pid)
                 {
                     return null;
@@ -163,6 +170,8 @@ public sealed class PlatformHost : IAsyncDisposable
 
                 continue;
             }
+
+            var environment = environ.Split('\0');
 
             if (environment.FirstOrDefault(v => v.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal)) is { } urls)
             {
