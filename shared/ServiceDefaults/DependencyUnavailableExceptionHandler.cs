@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,7 +9,7 @@ namespace ChampionNetwork.ServiceDefaults;
 /// A database that cannot be reached (refused, reset, shutting down, timed out) is a 503 problem+json with
 /// Retry-After, not a 500: the request did not take effect, and the client may retry it (with its Idempotency-Key).
 /// </summary>
-internal sealed partial class DependencyUnavailableExceptionHandler(IProblemDetailsService problemDetails, ILogger<DependencyUnavailableExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class DependencyUnavailableExceptionHandler(ILogger<DependencyUnavailableExceptionHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 2;
 
@@ -22,20 +21,12 @@ internal sealed partial class DependencyUnavailableExceptionHandler(IProblemDeta
         }
 
         LogUnavailable(logger, httpContext.Request.Path, exception.GetBaseException().Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Service temporarily unavailable",
-                Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
-                Detail = "A service this request depends on is unavailable. Retry later; with the same Idempotency-Key a retry is safe.",
-            },
-        });
+        return await ServiceUnavailableProblem.WriteAsync(
+            httpContext,
+            RetryAfterSeconds,
+            "Service temporarily unavailable",
+            "A service this request depends on is unavailable. Retry later; with the same Idempotency-Key a retry is safe.",
+            exception);
     }
 
     /// <summary>A transient Npgsql failure, a socket error or a timeout anywhere in the chain.</summary>

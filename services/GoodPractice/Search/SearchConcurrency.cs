@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using ChampionNetwork.ServiceDefaults;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ChampionNetwork.GoodPractice.Search;
@@ -30,30 +31,20 @@ public static class SearchConcurrency
     {
         var options = builder.Configuration.GetSection(SearchConcurrencyOptions.SectionName).Get<SearchConcurrencyOptions>() ?? new SearchConcurrencyOptions();
         var permits = options.ConcurrentSearches is > 0 and var configured ? configured : 2 * Environment.ProcessorCount;
+        var queue = Math.Max(0, options.QueuedSearches);
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddConcurrencyLimiter(PolicyName, search =>
             {
                 search.PermitLimit = permits;
-                search.QueueLimit = Math.Max(0, options.QueuedSearches);
+                search.QueueLimit = queue;
                 search.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
             });
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                http.Response.Headers.RetryAfter = "1";
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status503ServiceUnavailable,
-                        Title = "Too many searches are waiting",
-                        Detail = string.Create(CultureInfo.InvariantCulture, $"{permits} searches run at once and {options.QueuedSearches} may wait. Retry in a second."),
-                    },
-                });
-            };
+            limiter.OnRejected = async (context, _) => await ServiceUnavailableProblem.WriteAsync(
+                context.HttpContext,
+                retryAfterSeconds: 1,
+                "Too many searches are waiting",
+                string.Create(CultureInfo.InvariantCulture, $"{permits} searches run at once and {queue} may wait. Retry in a second."));
         });
         return builder;
     }
