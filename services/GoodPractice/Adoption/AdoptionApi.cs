@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ChampionNetwork.Contracts.GoodPractice;
 using ChampionNetwork.GoodPractice.Data;
 using ChampionNetwork.GoodPractice.Practices;
+using ChampionNetwork.GoodPractice.Search;
 using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.Messaging.Outbox;
 using ChampionNetwork.ReferenceData;
@@ -52,7 +53,7 @@ public static class AdoptionApi
     }
 
     public static async Task<Results<Created<Adopter>, ValidationProblem, ProblemHttpResult>> Adopt(
-        Guid practiceId, AdoptionSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, TimeProvider clock, CancellationToken cancellationToken)
+        Guid practiceId, AdoptionSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, TimeProvider clock, CorpusChanges corpus, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var organisation = ActingOrganisation(request.OrganisationCode, user, areas, errors);
@@ -102,11 +103,12 @@ public static class AdoptionApi
 
         await db.Practices.Where(p => p.Id == practiceId).ExecuteUpdateAsync(p => p.SetProperty(x => x.AdoptionCount, x => x.AdoptionCount + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        corpus.Changed();
         return TypedResults.Created($"/api/practices/{practiceId}", new Adopter(areas.Summary(adoption.OrganisationCode), adoption.Note, adoption.AdoptedOn, adoption.RecordedAt));
     }
 
     public static async Task<Results<Created<Endorser>, ValidationProblem, ProblemHttpResult>> Endorse(
-        Guid practiceId, EndorsementSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, TimeProvider clock, CancellationToken cancellationToken)
+        Guid practiceId, EndorsementSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, TimeProvider clock, CorpusChanges corpus, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var organisation = ActingOrganisation(request.OrganisationCode, user, areas, errors);
@@ -135,6 +137,7 @@ public static class AdoptionApi
 
         await db.Practices.Where(p => p.Id == practiceId).ExecuteUpdateAsync(p => p.SetProperty(x => x.EndorsementCount, x => x.EndorsementCount + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        corpus.Changed();
         return TypedResults.Created($"/api/practices/{practiceId}", new Endorser(areas.Summary(endorsement.OrganisationCode), endorsement.EndorsedAt));
     }
 

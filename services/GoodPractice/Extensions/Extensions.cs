@@ -41,6 +41,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SpellingCorrection>();
         builder.Services.AddScoped<PracticeSearch>();
         builder.AddSearchConcurrency();
+        builder.AddSearchAnswers();
 
         builder.Services.AddOpenApi(options => options.AddChampionConventions());
         return builder;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChampionNetwork.Contracts.GoodPractice;
 using ChampionNetwork.GoodPractice.Data;
+using ChampionNetwork.GoodPractice.Search;
 using ChampionNetwork.Markdown;
 using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.Messaging.Outbox;
@@ -79,7 +80,7 @@ public static class PracticesApi
     }
 
     public static async Task<Results<Created<PracticeDetails>, ValidationProblem, ProblemHttpResult>> CreatePractice(
-        PracticeSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, MarkdownRenderer markdown, TimeProvider clock, CancellationToken cancellationToken)
+        PracticeSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, MarkdownRenderer markdown, TimeProvider clock, CorpusChanges corpus, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var valid = PracticeValidator.Validate(request, areas, errors);
@@ -120,11 +121,12 @@ public static class PracticesApi
         db.Revisions.Add(PracticeRevision.Of(item, user.Subject()));
         db.AddIntegrationEvent(new GoodPracticeShared(Guid.NewGuid(), now, item.Id, item.Title, item.OrganisationCode, item.Pillars, item.OutcomeCodes));
         await db.SaveChangesAsync(cancellationToken);
+        corpus.Changed();
         return TypedResults.Created($"/api/practices/{item.Id}", await DetailsAsync(item, db, areas, cancellationToken));
     }
 
     public static async Task<Results<Ok<PracticeDetails>, ValidationProblem, ProblemHttpResult>> EditPractice(
-        Guid practiceId, PracticeSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, MarkdownRenderer markdown, TimeProvider clock, CancellationToken cancellationToken)
+        Guid practiceId, PracticeSubmission request, ClaimsPrincipal user, GoodPracticeDb db, AreaRegistry areas, MarkdownRenderer markdown, TimeProvider clock, CorpusChanges corpus, CancellationToken cancellationToken)
     {
         var item = await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
         if (item is null)
@@ -168,6 +170,7 @@ public static class PracticesApi
             return VersionConflict(practiceId, item.Version - 1);
         }
 
+        corpus.Changed();
         return TypedResults.Ok(await DetailsAsync(item, db, areas, cancellationToken));
     }
 

@@ -26,7 +26,7 @@ namespace ChampionNetwork.GoodPractice.Search;
 /// <c>practice_search</c> table, and only a page's rows are joined to their practices. Pages are keyset pages:
 /// (score, id), (created_at, id) or (adoption_count, created_at, id), descending.
 /// </summary>
-public sealed partial class PracticeSearch(NpgsqlDataSource dataSource, SpellingCorrection spelling, AreaRegistry areas)
+public sealed partial class PracticeSearch(NpgsqlDataSource dataSource, SpellingCorrection spelling, AreaRegistry areas, SearchAnswers answers)
 {
     /// <summary>At most this many partial matches, the best by rank, are scored in full.</summary>
     public const int MaxPartialMatches = 1_000;
@@ -35,7 +35,7 @@ public sealed partial class PracticeSearch(NpgsqlDataSource dataSource, Spelling
 
     internal async Task<SearchPage> SearchAsync(SearchCriteria criteria, bool member, CancellationToken cancellationToken)
     {
-        return await RunAsync(criteria, member, cancellationToken);
+        return await answers.GetOrSearchAsync(criteria, member, token => RunAsync(criteria, member, token), cancellationToken);
     }
 
     internal async Task<List<SearchHit>> SimilarAsync(Guid practiceId, bool member, int limit, CancellationToken cancellationToken)

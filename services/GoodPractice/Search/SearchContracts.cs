@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace ChampionNetwork.GoodPractice.Search;
 
 /// <summary>
@@ -41,5 +43,9 @@ public sealed record SearchHit(
     int EndorsementCount,
     double? Score);
 
-/// <summary>A page of results; <see cref="NextCursor"/> is null on the last page.</summary>
+/// <summary>
+/// A page of results; <see cref="NextCursor"/> is null on the last page. Immutable once made: a kept answer is the
+/// same instance for every reader (<see cref="SearchAnswers"/>).
+/// </summary>
+[ImmutableObject(true)]
 public sealed record SearchPage(IReadOnlyList<SearchHit> Items, string? NextCursor, string Sort);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using ChampionNetwork.ServiceDefaults.Validation;
 using ChampionNetwork.ReferenceData;
@@ -128,6 +130,14 @@ internal sealed partial record SearchCriteria(
 
         return errors.Count > 0 ? null : new SearchCriteria(words, pillar, outcome, organisation, within, tag, sort, after, limit, digest);
     }
+
+    /// <summary>
+    /// What one answer depends on, as a SHA-256: every criterion (the area as the organisations it holds), the page
+    /// (cursor and size), and whether the reader is a member.
+    /// </summary>
+    public string AnswerKey(bool member) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
+        '\u001f', member ? "member" : "public", Words, Pillar, Outcome, Organisation,
+        AreaOrganisations is null ? "" : string.Join(',', AreaOrganisations), Tag, Sort, Limit, After?.Encode()))));
 
     /// <summary>An area and the organisations within it: a board's HSCPs and councils, an HSCP's councils.</summary>
     internal static List<string> Within(Area area, AreaRegistry areas)
