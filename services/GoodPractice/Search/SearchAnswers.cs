@@ -56,6 +56,11 @@ public static class SearchAnswersExtensions
     public static IHostApplicationBuilder AddSearchAnswers(this IHostApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SearchAnswerOptions.SectionName).Get<SearchAnswerOptions>() ?? new SearchAnswerOptions();
+        if (options.KeepFor <= TimeSpan.Zero || options.MostBytes <= 0)
+        {
+            throw new InvalidOperationException($"{SearchAnswerOptions.SectionName}:KeepFor and :MostBytes must be positive (set Reuse to false to keep no answers).");
+        }
+
         builder.Services.AddSingleton(options);
         // HybridCache sizes each entry by its JSON, so this bounds the memory that distinct searches can take.
         builder.Services.AddMemoryCache(memory => memory.SizeLimit = options.MostBytes);
