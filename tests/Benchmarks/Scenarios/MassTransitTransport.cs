@@ -7,16 +7,26 @@ namespace ChampionNetwork.Benchmarks.Scenarios;
 
 /// <summary>
 /// MassTransit publish to consume of <c>InsightSubmitted</c> on the same broker, with publisher confirms and in-memory
-/// retry as the product has them, at a given prefetch and concurrency, with MassTransit's JSON envelope or raw JSON.
+/// retry as the product has them, at a given prefetch and concurrency, with MassTransit's JSON envelope or raw JSON,
+/// and consumed one at a time or in batches (<c>InsightSubmitted</c> is order-insensitive: the grains deduplicate and
+/// sum).
 /// </summary>
 internal static class MassTransitTransport
 {
-    public static async Task<double> ThroughputAsync(Uri amqp, int messages, int prefetch, int concurrency, bool rawJson, CancellationToken cancellationToken)
+    public static async Task<double> ThroughputAsync(Uri amqp, int messages, int prefetch, int concurrency, bool rawJson, int batch, CancellationToken cancellationToken)
     {
         var endpoint = RabbitMqEndpoint.Parse(amqp.ToString());
         var consumed = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var queue = $"mt-{prefetch}-{Guid.NewGuid():N}";
+        void Count(int n)
+        {
+            if (Interlocked.Add(ref consumed, n) == messages)
+            {
+                done.TrySetResult();
+            }
+        }
+
         var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(endpoint.Host, (ushort)endpoint.Port, endpoint.VirtualHost, host =>
@@ -36,15 +46,26 @@ internal static class MassTransitTransport
                 receive.ConcurrentMessageLimit = concurrency;
                 receive.AutoDelete = true;
                 receive.UseMessageRetry(r => r.Intervals(50, 200, 1000));
-                receive.Handler<InsightSubmitted>(_ =>
+                if (batch > 1)
                 {
-                    if (Interlocked.Increment(ref consumed) == messages)
+                    // Batches of up to `batch`, as many at once as the prefetch holds; a short time limit, since a
+                    // release arrives all at once.
+                    receive.Batch<InsightSubmitted>(b =>
                     {
-                        done.TrySetResult();
-                    }
-
-                    return Task.CompletedTask;
-                });
+                        b.MessageLimit = batch;
+                        b.TimeLimit = TimeSpan.FromMilliseconds(5);
+                        b.ConcurrencyLimit = Math.Max(1, prefetch / batch);
+                        b.Consumer<CountingBatchConsumer, InsightSubmitted>(() => new CountingBatchConsumer(Count));
+                    });
+                }
+                else
+                {
+                    receive.Handler<InsightSubmitted>(_ =>
+                    {
+                        Count(1);
+                        return Task.CompletedTask;
+                    });
+                }
             });
         });
 
@@ -72,5 +93,14 @@ internal static class MassTransitTransport
         {
             await bus.StopAsync(CancellationToken.None);
         }
+    }
+}
+
+internal sealed class CountingBatchConsumer(Action<int> count) : IConsumer<Batch<InsightSubmitted>>
+{
+    public Task Consume(ConsumeContext<Batch<InsightSubmitted>> context)
+    {
+        count(context.Message.Length);
+        return Task.CompletedTask;
     }
 }
