@@ -11,10 +11,14 @@ namespace ChampionNetwork.Benchmarks.Scenarios;
 /// and consumed one at a time or in batches (<c>InsightSubmitted</c> is order-insensitive: the grains deduplicate and
 /// sum).
 /// </summary>
+/// <summary>One way of configuring the consumer: batches of <see cref="Batch"/> where more than one.</summary>
+internal sealed record MassTransitVariant(string Name, int Prefetch, int Concurrency, bool RawJson = false, int Batch = 1);
+
 internal static class MassTransitTransport
 {
-    public static async Task<double> ThroughputAsync(Uri amqp, int messages, int prefetch, int concurrency, bool rawJson, int batch, CancellationToken cancellationToken)
+    public static async Task<double> ThroughputAsync(Uri amqp, int messages, MassTransitVariant variant, CancellationToken cancellationToken)
     {
+        var (_, prefetch, concurrency, rawJson, batch) = variant;
         var endpoint = RabbitMqEndpoint.Parse(amqp.ToString());
         var consumed = 0;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

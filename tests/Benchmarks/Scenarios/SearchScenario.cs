@@ -71,16 +71,10 @@ internal static class SearchScenario
         report.Add(new ResultRow("search", $"B-http /alive ({Concurrency} concurrent)", "req/s", bhttp));
         report.Add(new ResultRow("search", "B-http /alive p99", "ms", bhttpP99));
         var searches = Queries.Select(q => new Uri(api, $"/api/practices?{q}")).ToArray();
-        var usage = await ResourceUsage.StartAsync(platform, cancellationToken, ["goodpractice-api", "postgres"]);
-        var (throughput, p99, requests) = await MeasureAsync(client, searches, member, cancellationToken);
-        var cpu = usage.CpuMillisecondsByResourceSinceStart();
+        var (throughput, p99, cpu) = await MeasureSearchesAsync(platform, client, searches, member, cancellationToken);
         report.Add(new ResultRow("search", $"search over {Practices:N0} practices ({Concurrency} concurrent)", "req/s", throughput, bhttp));
         report.Add(new ResultRow("search", "search p99", "ms", p99, bhttpP99, "≤ 3× B-http p99", p99.Median <= 3 * bhttpP99.Median));
-        foreach (var (resource, ms) in cpu.OrderBy(c => c.Key, StringComparer.Ordinal))
-        {
-            // Where a search's CPU goes, over every run with the warm-up: the two cores are all there is.
-            report.Add(new ResultRow("search", $"CPU per search, {resource}", "CPU ms", Measured.Of([ms / requests])));
-        }
+        AddCpuRows(report, cpu, "");
 
         // Answers are reused until a practice changes. While one changes every 100 ms (far busier than the Network)
         // they are retired ten times a second; every 2 ms, hardly one is reused, which is what searching itself costs.
@@ -89,9 +83,7 @@ internal static class SearchScenario
             long changes;
             await using (var changer = PracticeChanges.Start(database, every, cancellationToken))
             {
-                usage = await ResourceUsage.StartAsync(platform, cancellationToken, ["goodpractice-api", "postgres"]);
-                (throughput, p99, requests) = await MeasureAsync(client, searches, member, cancellationToken);
-                cpu = usage.CpuMillisecondsByResourceSinceStart();
+                (throughput, p99, cpu) = await MeasureSearchesAsync(platform, client, searches, member, cancellationToken);
                 changes = await changer.StopAsync();
             }
 
@@ -99,10 +91,7 @@ internal static class SearchScenario
             report.Add(new ResultRow("search", $"search, {name}", "req/s", throughput, bhttp));
             report.Add(new ResultRow("search", $"search p99, {name}", "ms", p99, bhttpP99));
             report.Add(new ResultRow("search", $"changes made, {name}", "changes", Measured.Of([changes])));
-            foreach (var (resource, ms) in cpu.OrderBy(c => c.Key, StringComparer.Ordinal))
-            {
-                report.Add(new ResultRow("search", $"CPU per search, {resource}, {name}", "CPU ms", Measured.Of([ms / requests])));
-            }
+            AddCpuRows(report, cpu, $", {name}");
         }
 
         // Each search alone, one at a time, its answer retired before each (so computed each time): what each costs
@@ -117,6 +106,25 @@ internal static class SearchScenario
     }
 
     private static readonly TimeSpan[] ChangeEvery = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(2)];
+
+    /// <summary>Throughput and p99 of the searches, and the CPU per search of goodpractice-api and PostgreSQL over every run with the warm-up.</summary>
+    private static async Task<(Measured Throughput, Measured P99, IReadOnlyDictionary<string, double> CpuPerSearch)> MeasureSearchesAsync(
+        PlatformHost platform, HttpClient client, Uri[] searches, string member, CancellationToken cancellationToken)
+    {
+        var usage = await ResourceUsage.StartAsync(platform, cancellationToken, ["goodpractice-api", "postgres"]);
+        var (throughput, p99, requests) = await MeasureAsync(client, searches, member, cancellationToken);
+        var cpu = usage.CpuMillisecondsByResourceSinceStart().ToDictionary(c => c.Key, c => c.Value / requests);
+        return (throughput, p99, cpu);
+    }
+
+    // Where a search's CPU goes: the two cores are all there is.
+    private static void AddCpuRows(Report report, IReadOnlyDictionary<string, double> cpuPerSearch, string suffix)
+    {
+        foreach (var (resource, ms) in cpuPerSearch.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            report.Add(new ResultRow("search", $"CPU per search, {resource}{suffix}", "CPU ms", Measured.Of([ms])));
+        }
+    }
 
     private static async Task<Measured> AloneAsync(HttpClient client, Uri url, string token, CancellationToken cancellationToken)
     {

@@ -21,16 +21,16 @@ internal static class TransportScenario
         // Each prefetch with as many consumed at once, then the two other knobs MassTransit offers here: one message
         // at a time (as B-mq's consumer takes them), and raw JSON in place of MassTransit's envelope; then batches, as
         // the issue suggests for order-insensitive events.
-        var variants = Prefetches.Select(p => (Prefetch: p, Concurrency: p, RawJson: false, Batch: 1, Name: $"MassTransit prefetch {p}"))
-            .Append((300, 1, false, 1, "MassTransit prefetch 300, one at a time"))
-            .Append((300, 300, true, 1, "MassTransit prefetch 300, raw JSON"))
-            .Append((300, 300, false, 50, "MassTransit prefetch 300, batches of 50"))
-            .Append((300, 300, false, 100, "MassTransit prefetch 300, batches of 100"));
-        foreach (var (prefetch, concurrency, rawJson, batch, name) in variants)
+        var variants = Prefetches.Select(p => new MassTransitVariant($"MassTransit prefetch {p}", p, p))
+            .Append(new MassTransitVariant("MassTransit prefetch 300, one at a time", 300, 1))
+            .Append(new MassTransitVariant("MassTransit prefetch 300, raw JSON", 300, 300, RawJson: true))
+            .Append(new MassTransitVariant("MassTransit prefetch 300, batches of 50", 300, 300, Batch: 50))
+            .Append(new MassTransitVariant("MassTransit prefetch 300, batches of 100", 300, 300, Batch: 100));
+        foreach (var variant in variants)
         {
-            var measured = await Measured.RepeatAsync(() => MassTransitTransport.ThroughputAsync(vhost, messages, prefetch, concurrency, rawJson, batch, cancellationToken));
+            var measured = await Measured.RepeatAsync(() => MassTransitTransport.ThroughputAsync(vhost, messages, variant, cancellationToken));
             best = Math.Max(best, measured.Median / baseline.Median);
-            report.Add(new ResultRow("transport", name, "msg/s", measured, baseline));
+            report.Add(new ResultRow("transport", variant.Name, "msg/s", measured, baseline));
         }
 
         report.Add(new ResultRow("transport", "best MassTransit / B-mq", "ratio", Measured.Of([best]), Goal: "≥ 0.8", Met: best >= 0.8));
