@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using ChampionNetwork.Surveys.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,5 +25,16 @@ public sealed class PublishedCampaigns
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
         _campaigns[campaignId] = (rowVersion, campaign);
         return campaign;
+    }
+
+    /// <summary>
+    /// The campaign as it was last read, and the row version it was read at. It may be out of date: a submission
+    /// that judges itself against it must confirm the version under its lock (<see cref="Responses.SubmissionWrite"/>).
+    /// </summary>
+    public bool TryGetLastRead(Guid campaignId, out long rowVersion, [NotNullWhen(true)] out Campaign? campaign)
+    {
+        var found = _campaigns.TryGetValue(campaignId, out var kept);
+        (rowVersion, campaign) = found ? kept : (0, null);
+        return found;
     }
 }

@@ -62,6 +62,35 @@ public static class ResponsesApi
         }
 
         var entry = ledger.EntryFor(champion, campaignId, idempotencyKey);
+        var now = clock.GetUtcNow();
+
+        // The usual case, in one round trip: judged against the campaign as last read, written if it is unchanged.
+        if (campaigns.TryGetLastRead(campaignId, out var lastVersion, out var lastRead))
+        {
+            var lastInstrument = await instruments.GetAsync(db, lastRead.InstrumentId, lastRead.InstrumentVersion, cancellationToken);
+            if (Judge(submission, user, lastRead, lastInstrument, now) is { Refusal: null } judged)
+            {
+                var write = await SubmissionWrite.RunAsync(db, lastVersion, entry, Sealed(seal, judged.Organisation, lastRead, lastInstrument, submission, now), cancellationToken);
+                if (write.Written)
+                {
+                    return Receipt(ledger, champion, campaignId, idempotencyKey);
+                }
+
+                if (write.Answered)
+                {
+                    return AnswerAsBefore(ledger, entry, write.StoredKeyTag, champion, campaignId, idempotencyKey);
+                }
+
+                if (write.CampaignVersion == lastVersion)
+                {
+                    // A concurrent submission by the same champion got there first: answer as it was answered.
+                    return await EarlierAnswerAsync(db, ledger, entry, champion, campaignId, idempotencyKey, cancellationToken) ?? AlreadyAnswered();
+                }
+            }
+
+            // Refused, or the campaign changed since it was read: judged again below, in the order a champion is told.
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var check = await SubmissionCheck.RunAsync(db, campaignId, entry, cancellationToken);
         if (check is null)
@@ -75,42 +104,17 @@ public static class ResponsesApi
         }
 
         var campaign = await campaigns.AtVersionAsync(db, campaignId, check.CampaignVersion, cancellationToken);
-        var now = clock.GetUtcNow();
-        if (campaign.StatusAt(now) is not CampaignStatus.Open)
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                type: CampaignNotOpenType,
-                title: "Campaign not open",
-                detail: $"This campaign accepts responses from {campaign.Window.OpensAt:u} until {campaign.Window.ClosesAt:u}.");
-        }
-
         var instrument = await instruments.GetAsync(db, campaign.InstrumentId, campaign.InstrumentVersion, cancellationToken);
-
-        var areas = AreaRegistry.Default;
-        var errors = ResponseValidator.Validate(submission, campaign, instrument, areas);
-        if (errors.Count > 0)
+        var (refusal, organisation) = Judge(submission, user, campaign, instrument, now);
+        if (refusal is not null)
         {
-            return TypedResults.ValidationProblem(errors, title: "The response has invalid answers");
-        }
-
-        var organisation = areas.Get(AreaCode.Parse(submission.OrganisationCode!)).Code;
-        if (!ActsFor(user, organisation, areas))
-        {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status403Forbidden,
-                title: "Not your organisation",
-                detail: "A champion can answer only for the organisation in their token, or for an organisation within their board.");
+            return refusal;
         }
 
         // The transaction writes the ledger entry and a sealed intake row, nothing else: the response itself is
         // written later, by a release that mixes it with everything else accepted in the same period.
         db.ResponseLedger.Add(entry);
-        db.ResponseIntake.Add(seal.Seal(campaign.Id, new SealedResponse(
-            organisation.Value,
-            instrument.Version,
-            DateOnly.FromDateTime(now.UtcDateTime),
-            submission.Answers!.Select(a => Stored(instrument.FindItem(a.ItemId)!, a)).ToList())));
+        db.ResponseIntake.Add(Sealed(seal, organisation, campaign, instrument, submission, now));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -124,9 +128,55 @@ public static class ResponsesApi
             return await EarlierAnswerAsync(db, ledger, entry, champion, campaignId, idempotencyKey, cancellationToken) ?? AlreadyAnswered();
         }
 
-        // Not the response's id, and derived rather than stored: nothing the champion holds points at a row.
-        return TypedResults.Accepted((string?)null, new ResponseReceipt(ledger.ReceiptFor(champion, campaignId, idempotencyKey)));
+        return Receipt(ledger, champion, campaignId, idempotencyKey);
     }
+
+    /// <summary>
+    /// Whether the campaign, at the version read, takes this submission from this champion: open now, the answers
+    /// valid for its instrument, and the organisation one the token acts for. Null refusal: it does.
+    /// </summary>
+    private static (Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult>? Refusal, AreaCode Organisation) Judge(
+        ResponseSubmission submission, ClaimsPrincipal user, Campaign campaign, InstrumentVersion instrument, DateTimeOffset now)
+    {
+        if (campaign.StatusAt(now) is not CampaignStatus.Open)
+        {
+            return (TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                type: CampaignNotOpenType,
+                title: "Campaign not open",
+                detail: $"This campaign accepts responses from {campaign.Window.OpensAt:u} until {campaign.Window.ClosesAt:u}."), default);
+        }
+
+        var areas = AreaRegistry.Default;
+        var errors = ResponseValidator.Validate(submission, campaign, instrument, areas);
+        if (errors.Count > 0)
+        {
+            return (TypedResults.ValidationProblem(errors, title: "The response has invalid answers"), default);
+        }
+
+        var organisation = areas.Get(AreaCode.Parse(submission.OrganisationCode!)).Code;
+        if (!ActsFor(user, organisation, areas))
+        {
+            return (TypedResults.Problem(
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "Not your organisation",
+                detail: "A champion can answer only for the organisation in their token, or for an organisation within their board."), default);
+        }
+
+        return (null, organisation);
+    }
+
+    private static IntakeResponse Sealed(
+        IntakeSeal seal, AreaCode organisation, Campaign campaign, InstrumentVersion instrument, ResponseSubmission submission, DateTimeOffset now) =>
+        seal.Seal(campaign.Id, new SealedResponse(
+            organisation.Value,
+            instrument.Version,
+            DateOnly.FromDateTime(now.UtcDateTime),
+            submission.Answers!.Select(a => Stored(instrument.FindItem(a.ItemId)!, a)).ToList()));
+
+    // Not the response's id, and derived rather than stored: nothing the champion holds points at a row.
+    private static Accepted<ResponseReceipt> Receipt(ResponseLedger ledger, string champion, Guid campaignId, string? idempotencyKey) =>
+        TypedResults.Accepted((string?)null, new ResponseReceipt(ledger.ReceiptFor(champion, campaignId, idempotencyKey)));
 
     /// <summary>Null when the champion has not answered. Used after a concurrent submission won the ledger row.</summary>
     private static async Task<Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult>?> EarlierAnswerAsync(
@@ -140,7 +190,7 @@ public static class ResponsesApi
     private static Results<Accepted<ResponseReceipt>, ValidationProblem, ProblemHttpResult> AnswerAsBefore(
         ResponseLedger ledger, ResponseLedgerEntry entry, byte[]? storedKeyTag, string champion, Guid campaignId, string? idempotencyKey) =>
         entry.KeyTag is not null && storedKeyTag is not null && CryptographicOperations.FixedTimeEquals(entry.KeyTag, storedKeyTag)
-            ? TypedResults.Accepted((string?)null, new ResponseReceipt(ledger.ReceiptFor(champion, campaignId, idempotencyKey)))
+            ? Receipt(ledger, champion, campaignId, idempotencyKey)
             : AlreadyAnswered();
 
     private static ProblemHttpResult AlreadyAnswered() => TypedResults.Problem(
