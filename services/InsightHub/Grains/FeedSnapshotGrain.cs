@@ -248,4 +248,10 @@ public sealed class SnapshotOptions
 
     /// <summary>How often an open campaign's figures are published; boundaries fall at multiples of it since the Unix epoch (UTC).</summary>
     public TimeSpan PublishEvery { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a silo's feed readers use its copy of a published version before asking the grain again: how late a
+    /// close published on another silo can be seen. Scheduled publications are seen at once, on every silo.
+    /// </summary>
+    public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -1,5 +1,6 @@
 using ChampionNetwork.InsightHub.Disclosure;
 using ChampionNetwork.InsightHub.Feeds;
+using ChampionNetwork.InsightHub.Grains;
 using ChampionNetwork.InsightHub.Insight;
 using ChampionNetwork.InsightHub.Subscriptions;
 using ChampionNetwork.Messaging.Bus;
@@ -13,6 +14,9 @@ internal static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(AreaRegistry.Default);
+        // The first sink told of a publication: this silo's feed readers see it before the subscriptions are written.
+        builder.Services.AddSingleton<PublishedVersions>();
+        builder.Services.AddSingleton<IFeedPublicationSink>(services => services.GetRequiredService<PublishedVersions>());
         // insighthubdb first: its migrations run before the silo starts publishing feeds to the subscriptions.
         builder.AddSubscriptions();
         builder.AddInsightSilo();

@@ -9,20 +9,26 @@ namespace ChampionNetwork.InsightHub.Feeds;
 /// The disclosed figures behind every feed, from the published snapshots in <see cref="IFeedSnapshotGrain"/>s (one
 /// per campaign, published on the schedule and at close). A request reads only the versions
 /// (<see cref="VersionsAsync"/>); this process keeps the disclosed form of each published content and the activity
-/// snapshot of each, so nothing else crosses a grain call while nothing is published. A campaign with no publication
+/// snapshot of each, and the versions are this process's copy (<see cref="PublishedVersions"/>), so no grain call is made while nothing is published. A campaign with no publication
 /// yet has no figures in any feed.
 /// </summary>
-public sealed class FeedSnapshots(IGrainFactory grains, CampaignDisclosure disclosure, IMemoryCache cache)
+public sealed class FeedSnapshots(IGrainFactory grains, PublishedVersions published, CampaignDisclosure disclosure, IMemoryCache cache)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(10);
 
     /// <summary>The current publication of each campaign (one, or every campaign Scotland has heard of) and, if asked, of activity.</summary>
     public async Task<FeedVersions> VersionsAsync(Guid? only, bool activity, CancellationToken cancellationToken)
     {
-        var activityVersion = activity ? Grain(FeedSnapshotKeys.Activity).GetVersion(cancellationToken) : null;
-        var ids = only is { } id ? [id] : await grains.GetGrain<IAreaInsightGrain>(AreaCode.Scotland.Value).GetCampaigns(cancellationToken);
-        var versions = await Task.WhenAll(ids.Select(async c => (Id: c, Version: await Grain(FeedSnapshotKeys.Campaign(c)).GetVersion(cancellationToken))));
-        return new FeedVersions([.. versions.Where(v => v.Version.IsPublished).OrderBy(v => v.Id)], activityVersion is null ? null : await activityVersion);
+        var activityVersion = activity ? published.VersionAsync(FeedSnapshotKeys.Activity, cancellationToken) : default;
+        var ids = only is { } id ? [id] : await published.CampaignsAsync(cancellationToken);
+        var reads = ids.Select(c => published.VersionAsync(FeedSnapshotKeys.Campaign(c), cancellationToken)).ToList();
+        // Between publications every version is this process's copy, and nothing here waits.
+        var versions = reads.TrueForAll(r => r.IsCompletedSuccessfully)
+            ? reads.Select(r => r.Result).ToArray()
+            : await Task.WhenAll(reads.Select(r => r.AsTask()));
+        return new FeedVersions(
+            [.. ids.Zip(versions).Where(v => v.Second.IsPublished).OrderBy(v => v.First)],
+            activity ? await activityVersion : null);
     }
 
     /// <summary>The published, disclosed figures of the campaigns in <paramref name="versions"/>, in campaign order.</summary>
