@@ -1,6 +1,5 @@
 using ChampionNetwork.InsightHub.Disclosure;
 using ChampionNetwork.InsightHub.Grains;
-using ChampionNetwork.ReferenceData;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ChampionNetwork.InsightHub.Feeds;
@@ -8,9 +7,9 @@ namespace ChampionNetwork.InsightHub.Feeds;
 /// <summary>
 /// The disclosed figures behind every feed, from the published snapshots in <see cref="IFeedSnapshotGrain"/>s (one
 /// per campaign, published on the schedule and at close). A request reads only the versions
-/// (<see cref="VersionsAsync"/>); this process keeps the disclosed form of each published content and the activity
-/// snapshot of each, and the versions are this process's copy (<see cref="PublishedVersions"/>), so no grain call is made while nothing is published. A campaign with no publication
-/// yet has no figures in any feed.
+/// (<see cref="VersionsAsync"/>), from this process's copy (<see cref="PublishedVersions"/>); this process also keeps
+/// the disclosed form of each published content and the activity snapshot of each, so no grain call is made while
+/// nothing is published. A campaign with no publication yet has no figures in any feed.
 /// </summary>
 public sealed class FeedSnapshots(IGrainFactory grains, PublishedVersions published, CampaignDisclosure disclosure, IMemoryCache cache)
 {
